@@ -1,0 +1,67 @@
+/**
+ * Every failure that crosses the contract is one of these codes. The renderer and the CLI
+ * turn a code into words through i18n (`errors.<code>`), interpolating `details`.
+ * Nothing else about a failure (no stack, no SQL) ever leaves the core.
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unknown_method',
+  'internal',
+  'vault_not_found',
+  'vault_exists',
+  'vault_locked',
+  'vault_already_unlocked',
+  'passphrase_empty',
+  'passphrase_weak',
+  'wrong_passphrase',
+  'too_many_attempts',
+  'keys_file_missing',
+  'keys_file_corrupt',
+  'keys_file_newer',
+  'db_file_missing',
+  'db_file_corrupt',
+  'db_newer_version',
+  'vault_in_use',
+  'sample_vault_only',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorDetails = Record<string, string | number | boolean | null | readonly unknown[]>;
+
+export interface KasaneErrorShape {
+  code: ErrorCode;
+  /** i18n key of the message: always `errors.<code>`. */
+  messageKey: `errors.${ErrorCode}`;
+  details: ErrorDetails;
+}
+
+/** A typed failure. Thrown inside the core, serialised as `KasaneErrorShape` across a transport. */
+export class KasaneError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, details: ErrorDetails = {}) {
+    super(code);
+    this.name = 'KasaneError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toShape(): KasaneErrorShape {
+    return { code: this.code, messageKey: `errors.${this.code}`, details: this.details };
+  }
+
+  static fromShape(shape: KasaneErrorShape): KasaneError {
+    return new KasaneError(shape.code, shape.details);
+  }
+}
+
+export function isErrorShape(value: unknown): value is KasaneErrorShape {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && (ERROR_CODES as readonly string[]).includes(v.code) && typeof v.details === 'object';
+}
+
+/** What every transport returns for a call: the method's output, or a typed error. */
+export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: KasaneErrorShape };

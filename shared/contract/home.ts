@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const MeetingType = z.enum(['jusoteki', 'shien', 'other']);
+export type MeetingType = z.infer<typeof MeetingType>;
+
+/** A local calendar date, `YYYY-MM-DD` (no time zone). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const NextMeeting = z.object({
+  id: z.string(),
+  type: MeetingType,
+  title: z.string(),
+  date: IsoDate,
+  startTime: z.string().nullable(),
+  place: z.string().nullable(),
+});
+
+export const HomeSummary = z.object({
+  nextMeeting: NextMeeting.nullable(),
+  counts: z.object({
+    upcomingMeetings: z.number().int(),
+    pastMeetings: z.number().int(),
+    openCases: z.number().int(),
+    organizations: z.number().int(),
+    pledges: z.number().int(),
+    openRoleAssignments: z.number().int(),
+  }),
+});
+export type HomeSummary = z.infer<typeof HomeSummary>;
+
+export const homeMethods = {
+  'home.summary': method({
+    input: z.object({ today: IsoDate }).strict(),
+    output: HomeSummary,
+    access: 'unlocked',
+  }),
+};

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { appMethods } from './app';
+import { vaultMethods } from './vault';
+import { settingsMethods } from './settings';
+import { homeMethods } from './home';
+
+/** The contract: every method the renderer (or any client) may call, declared once. */
+export const contract = {
+  ...appMethods,
+  ...vaultMethods,
+  ...settingsMethods,
+  ...homeMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The one function the renderer gets; it does not know which transport carries it. */
+export type Invoke = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+export * from './errors';
+export * from './app';
+export * from './vault';
+export * from './settings';
+export * from './home';
+export type { MethodSpec, Access } from './define';

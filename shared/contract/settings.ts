@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const IDLE_LOCK_MINUTES = { min: 1, max: 120, default: 10 } as const;
+
+export const Settings = z.object({
+  municipalityName: z.string(),
+  secretariatName: z.string(),
+  idleLockMinutes: z.number().int(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const UpdateSettingsInput = z
+  .object({
+    municipalityName: z.string().trim().min(1).max(60),
+    secretariatName: z.string().trim().min(1).max(60),
+    idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max),
+  })
+  .partial()
+  .strict();
+export type UpdateSettingsInput = z.infer<typeof UpdateSettingsInput>;
+
+export const settingsMethods = {
+  'settings.get': method({ input: z.object({}).strict(), output: Settings, access: 'unlocked' }),
+  'settings.update': method({ input: UpdateSettingsInput, output: Settings, access: 'unlocked' }),
+};
