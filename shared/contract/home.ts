@@ -23,8 +23,9 @@ export const HomeSummary = z.object({
     pastMeetings: z.number().int(),
     openCases: z.number().int(),
     organizations: z.number().int(),
-    pledges: z.number().int(),
-    openRoleAssignments: z.number().int(),
+    /** null until the feature exists in this version (pledges, role assignments land later). */
+    pledges: z.number().int().nullable(),
+    openRoleAssignments: z.number().int().nullable(),
   }),
 });
 export type HomeSummary = z.infer<typeof HomeSummary>;

@@ -38,3 +38,10 @@ export const vaultMethods = {
   'vault.unlock': method({ input: UnlockInput, output: Session, access: 'public' }),
   'vault.lock': method({ input: z.object({}).strict(), output: z.object({ locked: z.literal(true) }), access: 'public' }),
 };
+
+/**
+ * The sample vault holds only fictional data, so its passphrase is public: it is shown on the
+ * unlock screen of the sample vault. It is never accepted for a real vault (that is a separate
+ * folder with its own key file).
+ */
+export const SAMPLE_PASSPHRASE = 'sample-kasane-2026';

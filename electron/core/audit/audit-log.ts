@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../vault/database';
+
+/**
+ * The audit log is append-only (triggers refuse UPDATE and DELETE) and hash-chained: each row
+ * stores the previous row's hash and the hash of its own content, so changing or removing any
+ * row breaks the chain from that row on, which `verifyAuditChain` reports.
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditAction =
+  | 'vault.created'
+  | 'vault.unlocked'
+  | 'vault.unlock_failed'
+  | 'vault.locked'
+  | 'settings.updated'
+  | 'sample.seeded';
+
+export interface AuditEntry {
+  action: AuditAction;
+  staffId: string | null;
+  subject?: string | null;
+  details?: Record<string, unknown>;
+  /** When it happened; defaults to now. Failed unlocks are recorded later with their own time. */
+  at?: string;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  staff_id: string | null;
+  action: string;
+  subject: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function rowHash(row: Omit<AuditRow, 'hash'>): string {
+  const canonical = JSON.stringify([row.seq, row.at, row.staff_id, row.action, row.subject, row.details, row.prev_hash]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** Appends one entry. Call inside the transaction of the change it records. */
+export function appendAudit(db: Db, entry: AuditEntry, now: Date = new Date()): void {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: entry.at ?? now.toISOString(),
+    staff_id: entry.staffId,
+    action: entry.action,
+    subject: entry.subject ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, staff_id, action, subject, details, prev_hash, hash)
+     VALUES (@seq, @at, @staff_id, @action, @subject, @details, @prev_hash, @hash)`,
+  ).run({ ...row, hash: rowHash(row) });
+}
+
+export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
+
+export function verifyAuditChain(db: Db): ChainVerdict {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let rows = 0;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
+    rows++;
+    if (row.seq !== expectedSeq) return { ok: false, rows, brokenAt: expectedSeq, reason: 'missing row' };
+    if (row.prev_hash !== prev) return { ok: false, rows, brokenAt: row.seq, reason: 'link to previous row broken' };
+    if (rowHash(row) !== row.hash) return { ok: false, rows, brokenAt: row.seq, reason: 'row content changed' };
+    prev = row.hash;
+    expectedSeq++;
+  }
+  return { ok: true, rows };
+}

@@ -1,0 +1,24 @@
+import type { Handler } from './handlers';
+
+type AppMethod = 'app.status' | 'app.setPrefs' | 'session.touch' | 'vault.create' | 'vault.openSample' | 'vault.select' | 'vault.unlock' | 'vault.lock';
+
+export const appHandlers: { [M in AppMethod]: Handler<M> } = {
+  'app.status': (ctx) => ({ ...ctx.session.status(), prefs: ctx.readPrefs() }),
+  'app.setPrefs': (ctx, input) => {
+    const prefs = { ...ctx.readPrefs(), ...input };
+    ctx.writePrefs(prefs);
+    return prefs;
+  },
+  'session.touch': () => ({ ok: true }),
+  'vault.create': (ctx, input) => ctx.session.create(input),
+  'vault.openSample': (ctx) => ctx.session.openSample(),
+  'vault.select': (ctx, input) => {
+    ctx.session.select(input.kind);
+    return { kind: input.kind };
+  },
+  'vault.unlock': (ctx, input) => ctx.session.unlock(input),
+  'vault.lock': (ctx) => {
+    ctx.session.lock('manual');
+    return { locked: true };
+  },
+};

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { Contract, MethodName, MethodOutput } from '../../../shared/contract';
+import type { VaultSession } from '../session';
+import type { Prefs } from '../../../shared/contract';
+import { appHandlers } from './app-handlers';
+import { settingsHandlers } from '../settings/settings-handlers';
+import { homeHandlers } from '../home/home-handlers';
+
+/** What every handler gets: the vault session and per-PC preferences. */
+export interface HandlerContext {
+  session: VaultSession;
+  readPrefs(): Prefs;
+  writePrefs(prefs: Prefs): void;
+  now(): Date;
+}
+
+export type Handler<M extends MethodName> = (
+  ctx: HandlerContext,
+  input: z.output<Contract[M]['input']>,
+) => Promise<MethodOutput<M>> | MethodOutput<M>;
+
+export type HandlerMap = { [M in MethodName]: Handler<M> };
+
+/** One typed map implements the whole contract; a missing method is a compile error. */
+export const handlers: HandlerMap = {
+  ...appHandlers,
+  ...settingsHandlers,
+  ...homeHandlers,
+};

@@ -1,0 +1,171 @@
+import { KasaneError, SAMPLE_PASSPHRASE, type AppStatus, type Session, type VaultKind } from '../../shared/contract';
+import { IDLE_LOCK_MINUTES } from '../../shared/contract/settings';
+import { appendAudit } from './audit/audit-log';
+import { readKeyFile } from './vault/key-file';
+import type { VaultPaths } from './vault/paths';
+import {
+  createVault,
+  staffOf,
+  unlockRetryAfterMs,
+  unlockVault,
+  vaultExists,
+  vaultFiles,
+  type CreateVaultOptions,
+  type OpenVault,
+} from './vault/vault';
+import { seedSampleData } from './sample/sample-data';
+import { readSetting } from './settings/settings-repository';
+import type { ScryptParams } from './vault/crypto';
+
+export type LockReason = 'manual' | 'idle' | 'quit' | 'switch';
+
+/**
+ * The one vault this process works on, and whether it is unlocked. Owns the idle timer: the
+ * core locks itself after the idle period even if the window is gone or frozen, and then
+ * forgets the key (the DB connection is closed).
+ */
+export class VaultSession {
+  private kind: VaultKind = 'main';
+  private current: OpenVault | null = null;
+  private lastActivity = 0;
+  private idleMs = IDLE_LOCK_MINUTES.default * 60_000;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    readonly paths: VaultPaths,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly scrypt?: ScryptParams,
+  ) {
+    this.timer = setInterval(() => this.lockIfIdle(), 5_000);
+    this.timer.unref();
+  }
+
+  get vaultKind(): VaultKind {
+    return this.kind;
+  }
+
+  get dir(): string {
+    return this.kind === 'main' ? this.paths.main : this.paths.sample;
+  }
+
+  /** The open vault, or vault_locked. */
+  get vault(): OpenVault {
+    if (!this.current) throw new KasaneError('vault_locked');
+    return this.current;
+  }
+
+  get isUnlocked(): boolean {
+    return this.current !== null;
+  }
+
+  touch(): void {
+    this.lastActivity = this.clock().getTime();
+  }
+
+  setIdleMinutes(minutes: number): void {
+    this.idleMs = minutes * 60_000;
+  }
+
+  lockIfIdle(): boolean {
+    if (this.current && this.clock().getTime() - this.lastActivity >= this.idleMs) {
+      this.lock('idle');
+      return true;
+    }
+    return false;
+  }
+
+  status(): Omit<AppStatus, 'prefs'> {
+    const now = this.clock();
+    const base = {
+      vaultKind: this.kind,
+      mainExists: vaultExists(this.paths.main),
+      sampleExists: vaultExists(this.paths.sample),
+    };
+    if (this.current) {
+      return { ...base, state: 'unlocked', problem: null, staff: [this.current.staff], session: this.session(), retryAfterMs: 0 };
+    }
+    if (!vaultExists(this.dir)) return { ...base, state: 'none', problem: null, staff: [], session: null, retryAfterMs: 0 };
+    try {
+      const staff = staffOf(readKeyFile(vaultFiles(this.dir).keys));
+      return { ...base, state: 'locked', problem: null, staff, session: null, retryAfterMs: unlockRetryAfterMs(this.dir, now) };
+    } catch (err) {
+      if (!(err instanceof KasaneError)) throw err;
+      return { ...base, state: 'locked', problem: err.toShape(), staff: [], session: null, retryAfterMs: 0 };
+    }
+  }
+
+  session(): Session {
+    const { db, staff } = this.vault;
+    return {
+      vaultKind: this.kind,
+      staff,
+      municipalityName: readSetting(db, 'municipalityName'),
+      secretariatName: readSetting(db, 'secretariatName'),
+      idleLockMinutes: Number(readSetting(db, 'idleLockMinutes')),
+    };
+  }
+
+  async create(input: Omit<CreateVaultOptions, 'now' | 'seed' | 'scrypt'>): Promise<Session> {
+    if (this.current) throw new KasaneError('vault_already_unlocked');
+    this.kind = 'main';
+    return this.opened(await createVault(this.paths.main, { ...input, now: this.clock(), ...this.scryptOption() }));
+  }
+
+  /** Opens the sample vault, creating it with fresh sample data the first time. */
+  async openSample(): Promise<Session> {
+    if (this.current) this.lock('switch');
+    this.kind = 'sample';
+    if (!vaultExists(this.paths.sample)) {
+      const now = this.clock();
+      return this.opened(
+        await createVault(this.paths.sample, {
+          municipalityName: 'みほん市',
+          secretariatName: '福祉課 重層的支援推進係',
+          staffName: '見本 花子',
+          passphrase: SAMPLE_PASSPHRASE,
+          now,
+          seed: (db, staffId) => seedSampleData(db, staffId, now),
+          ...this.scryptOption(),
+        }),
+      );
+    }
+    return this.unlock({ passphrase: SAMPLE_PASSPHRASE });
+  }
+
+  select(kind: VaultKind): void {
+    if (this.current && this.kind !== kind) this.lock('switch');
+    this.kind = kind;
+  }
+
+  async unlock(input: { staffId?: string; passphrase: string }): Promise<Session> {
+    if (this.current) throw new KasaneError('vault_already_unlocked');
+    return this.opened(await unlockVault(this.dir, input, this.clock()));
+  }
+
+  lock(reason: LockReason): void {
+    const open = this.current;
+    if (!open) return;
+    this.current = null;
+    try {
+      appendAudit(open.db, { action: 'vault.locked', staffId: open.staff.id, details: { reason } }, this.clock());
+    } finally {
+      open.close();
+    }
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.lock('quit');
+  }
+
+  private opened(vault: OpenVault): Session {
+    this.current = vault;
+    this.setIdleMinutes(Number(readSetting(vault.db, 'idleLockMinutes')) || IDLE_LOCK_MINUTES.default);
+    this.touch();
+    return this.session();
+  }
+
+  private scryptOption(): { scrypt?: ScryptParams } {
+    return this.scrypt ? { scrypt: this.scrypt } : {};
+  }
+}

@@ -1,0 +1,38 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { KasaneError } from '../../../../shared/contract';
+import { initial } from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+/** In order; each runs in its own transaction and sets PRAGMA user_version. */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Refuses a vault written by a newer Kasane before anything is written to it. */
+export function assertNotNewer(db: Database): void {
+  const found = schemaVersion(db);
+  if (found > LATEST_VERSION) throw new KasaneError('db_newer_version', { found, supported: LATEST_VERSION });
+}
+
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  assertNotNewer(db);
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (m.version <= schemaVersion(db)) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}
