@@ -2,27 +2,16 @@
 // npm start: the desktop app where Electron's binary is present; otherwise the same app through
 // the browser host in a Chromium app window (or its URL), saying why.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { findElectronBinary } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-
-function electronBinary() {
-  try {
-    const path = require('electron'); // the path of the binary, once it has been downloaded
-    return typeof path === 'string' && existsSync(path) ? { path } : { why: `Electron の実行ファイルがありません（${path}）` };
-  } catch (err) {
-    return { why: `Electron の実行ファイルをダウンロードできていません（${String(err.message).split('\n')[0]}）` };
-  }
-}
 
 const build = spawnSync(npm, ['run', '--silent', 'build:renderer'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const electron = electronBinary();
-if (electron.path) {
+const electron = findElectronBinary();
+if ('path' in electron) {
   const built = spawnSync(npm, ['run', '--silent', 'build:electron'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
   const child = spawn(electron.path, ['.', ...args], { stdio: 'inherit' });

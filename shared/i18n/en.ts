@@ -7,13 +7,11 @@ export type DeepStringRecord<T> = { [K in keyof T]: T[K] extends string ? string
 export const en: DeepStringRecord<typeof ja> = {
   app: {
     name: 'Kasane',
-    nameReading: 'kasane',
     tagline: 'Meetings, pledges and support follow-up for the secretariat of the multi-layered support system',
     documentTitle: '{{page}} — Kasane',
     loading: 'Loading…',
   },
   common: {
-    save: 'Save',
     saving: 'Saving…',
     saved: 'Saved.',
     close: 'Close',
@@ -21,8 +19,6 @@ export const en: DeepStringRecord<typeof ja> = {
     show: 'Show',
     hide: 'Hide',
     minutes: 'min',
-    characters: '{{count}} characters',
-    notYetAvailable: 'This feature will be added in a later version.',
     listSeparator: ', ',
   },
   transport: {
@@ -62,7 +58,7 @@ export const en: DeepStringRecord<typeof ja> = {
       strong: 'Strong',
     },
     problems: {
-      too_short: 'Use at least 12 characters (now {{count}}).',
+      too_short: 'Use at least 12 characters (now {{length}}).',
       one_kind: 'Only one kind of character. Mix in digits, symbols or kana/kanji, or use 20 characters or more.',
       repetitive: 'Too many repeated characters or runs such as 123 or abc.',
       common: 'This is a commonly used word and easy to guess.',
@@ -100,8 +96,8 @@ export const en: DeepStringRecord<typeof ja> = {
   unlock: {
     heading: 'Unlock the vault',
     intro: 'The vault is locked. Choose the staff member and enter the passphrase.',
+    introSingle: 'The vault is locked. Enter the passphrase.',
     staffLegend: 'Staff member',
-    noStaff: 'No staff member is registered.',
     submit: 'Unlock',
     submitting: 'Checking…',
     waiting: 'Please wait {{seconds}} s',
@@ -128,7 +124,6 @@ export const en: DeepStringRecord<typeof ja> = {
     sampleText: 'You are using the sample vault. All data is fictional. Do not enter information about real people.',
     leaveSample: 'Back to the real vault',
     help: 'Keyboard shortcuts',
-    helpShortcut: '?',
   },
   nav: {
     home: 'Home',
@@ -145,7 +140,6 @@ export const en: DeepStringRecord<typeof ja> = {
     actionColumn: 'Action',
     section: 'Open “{{name}}”',
     lock: 'Lock the vault',
-    lockMac: 'Lock the vault (Mac)',
     help: 'Open this list',
     close: 'Close this list',
   },
@@ -185,7 +179,14 @@ export const en: DeepStringRecord<typeof ja> = {
       roles: 'No role assignments yet. Once the tasks agreed in meetings (who does what by when) are registered, the open ones are counted here.',
       organizations: 'No organizations yet. Once participating organizations are registered, their number appears here.',
     },
-    laterVersion: '(coming in a later version)',
+    notBuilt: {
+      meetings: 'Managing meetings will be added in a later version.',
+      cases: 'Managing cases will be added in a later version.',
+      pledges: 'Managing pledges will be added in a later version. Their number will then appear here.',
+      roles: 'Managing role assignments will be added in a later version. The open ones will then be counted here.',
+      organizations: 'Managing organizations will be added in a later version.',
+    },
+    laterVersion: 'The list screen comes in a later version.',
   },
   sections: {
     meetings: {

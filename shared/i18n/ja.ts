@@ -7,13 +7,11 @@ import { errorsJa } from './errors.ja';
 export const ja = {
   app: {
     name: '重ね',
-    nameReading: 'かさね',
     tagline: '重層的支援体制整備事業 事務局のための会議・誓約・支援管理',
     documentTitle: '{{page}} — 重ね',
     loading: '読み込んでいます…',
   },
   common: {
-    save: '保存',
     saving: '保存しています…',
     saved: '保存しました。',
     close: '閉じる',
@@ -21,8 +19,6 @@ export const ja = {
     show: '表示',
     hide: '隠す',
     minutes: '分',
-    characters: '{{count}}文字',
-    notYetAvailable: 'この機能は今後のバージョンで追加されます。',
     listSeparator: '、',
   },
   transport: {
@@ -62,7 +58,7 @@ export const ja = {
       strong: '強い',
     },
     problems: {
-      too_short: '12文字以上にしてください（いま{{count}}文字）。',
+      too_short: '12文字以上にしてください（いま{{length}}文字）。',
       one_kind: '文字の種類が1種類だけです。数字・記号・かな漢字などを混ぜるか、20文字以上にしてください。',
       repetitive: '同じ文字の繰り返しや、123・abc のような連続した並びが多すぎます。',
       common: 'よく使われる言葉です。推測されやすいため使えません。',
@@ -99,8 +95,8 @@ export const ja = {
   unlock: {
     heading: '保管庫の解錠',
     intro: '保管庫は施錠されています。職員を選び、パスフレーズを入力してください。',
+    introSingle: '保管庫は施錠されています。パスフレーズを入力してください。',
     staffLegend: '職員',
-    noStaff: '職員が登録されていません。',
     submit: '解錠',
     submitting: '確認しています…',
     waiting: 'あと{{seconds}}秒お待ちください',
@@ -127,7 +123,6 @@ export const ja = {
     sampleText: 'サンプルの保管庫を使用中です。すべて架空のデータです。実在の方の情報は入力しないでください。',
     leaveSample: '本番の保管庫に戻る',
     help: 'キーボード操作',
-    helpShortcut: '?',
   },
   nav: {
     home: 'ホーム',
@@ -144,7 +139,6 @@ export const ja = {
     actionColumn: '操作',
     section: '「{{name}}」を開く',
     lock: '保管庫を施錠する',
-    lockMac: '保管庫を施錠する（Mac）',
     help: 'この一覧を開く',
     close: 'この一覧を閉じる',
   },
@@ -183,7 +177,14 @@ export const ja = {
       roles: 'まだ役割分担はありません。会議で決めた「誰が・何を・いつまでに」を登録すると、未完了の件数が表示されます。',
       organizations: 'まだ関係機関はありません。会議に参加する機関を登録すると、件数が表示されます。',
     },
-    laterVersion: '（今後のバージョンで追加されます）',
+    notBuilt: {
+      meetings: '会議の管理は今後のバージョンで追加されます。',
+      cases: 'ケースの管理は今後のバージョンで追加されます。',
+      pledges: '誓約書の管理は今後のバージョンで追加されます。登録すると、ここに件数が表示されます。',
+      roles: '役割分担の管理は今後のバージョンで追加されます。登録すると、ここに未完了の件数が表示されます。',
+      organizations: '関係機関の管理は今後のバージョンで追加されます。',
+    },
+    laterVersion: '一覧画面は今後のバージョンで追加されます。',
   },
   sections: {
     meetings: {

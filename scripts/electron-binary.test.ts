@@ -1,27 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { findElectronBinary } from './electron-binary.mjs';
 
-// Looks for the binary the way node_modules/electron/index.js does, but without its fallback
-// of downloading one (which, on a closed network, hangs on a fetch and then throws).
-function electronBinary(): string | null {
-  const require = createRequire(import.meta.url);
-  let pkgDir: string;
-  try {
-    pkgDir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const pathFile = join(pkgDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? join(override, relative || 'electron') : relative ? join(pkgDir, 'dist', relative) : null;
-  return binary && existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+const found = findElectronBinary();
+const binary = 'path' in found ? found.path : null;
 const SKIP_REASON = 'Electron binary not present on this machine: cannot launch the shell';
 if (!binary) console.warn(`[electron-binary.test] SKIPPED: ${SKIP_REASON}`);
 
@@ -32,5 +16,10 @@ describe('Electron shell smoke launch', () => {
     expect(run.error).toBeUndefined();
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(`v${expected}`);
+  });
+
+  it('says why when the binary is missing, instead of downloading it', () => {
+    const result = findElectronBinary({ ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-kasane' });
+    expect(result).toEqual({ why: expect.stringContaining('Electron の実行ファイル') });
   });
 });
