@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_SCRYPT, GOOD_PASSPHRASE, VAULT_INPUT, tempHome } from '../testing/temp-vault';
 import { createVault, unlockVault } from './vault';
@@ -61,5 +61,13 @@ describe('crash safety', () => {
         vault.close();
       }
     }
+    // And the command a secretariat would run after a crash says the same.
+    await writeThenKill(50);
+    const verify = spawnSync(process.execPath, ['bin/kasane.mjs', 'verify', '--vault', t.paths.main], {
+      env: { ...process.env, KASANE_PASSPHRASE: GOOD_PASSPHRASE },
+      encoding: 'utf8',
+    });
+    expect(verify.stdout).toContain('結果: 正常');
+    expect(verify.status).toBe(0);
   }, 120_000);
 });
