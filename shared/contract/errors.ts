@@ -23,6 +23,32 @@ export const ERROR_CODES = [
   'db_newer_version',
   'vault_in_use',
   'sample_vault_only',
+  // staff accounts and key slots
+  'staff_not_found',
+  'last_staff_account',
+  'cannot_remove_self',
+  'recovery_key_invalid',
+  'recovery_key_wrong',
+  'no_recovery_key',
+  // directory
+  'organization_not_found',
+  'organization_name_taken',
+  'member_not_found',
+  // cases and consent
+  'case_not_found',
+  'case_number_taken',
+  'transition_not_allowed',
+  'consent_in_future',
+  'consent_before_received',
+  'withdrawal_before_consent',
+  'consent_not_found',
+  'consent_already_withdrawn',
+  'attachment_too_large',
+  'attachment_type_not_allowed',
+  // CSV import
+  'import_wrong_columns',
+  'import_bad_encoding',
+  'import_empty',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

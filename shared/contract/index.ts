@@ -3,6 +3,9 @@ import { appMethods } from './app';
 import { vaultMethods } from './vault';
 import { settingsMethods } from './settings';
 import { homeMethods } from './home';
+import { staffMethods } from './staff';
+import { directoryMethods } from './directory';
+import { casesMethods } from './cases';
 
 /** The contract: every method the renderer (or any client) may call, declared once. */
 export const contract = {
@@ -10,6 +13,9 @@ export const contract = {
   ...vaultMethods,
   ...settingsMethods,
   ...homeMethods,
+  ...staffMethods,
+  ...directoryMethods,
+  ...casesMethods,
 };
 
 export type Contract = typeof contract;
@@ -31,4 +37,7 @@ export * from './app';
 export * from './vault';
 export * from './settings';
 export * from './home';
+export * from './staff';
+export * from './directory';
+export * from './cases';
 export type { MethodSpec, Access } from './define';

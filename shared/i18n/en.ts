@@ -1,4 +1,7 @@
 import { errorsEn } from './errors.en';
+import { staffEn } from './staff.en';
+import { directoryEn } from './directory.en';
+import { casesEn } from './cases.en';
 import type { ja } from './ja';
 
 /** The same shape as `T`, every leaf a string: a key missing from `en` is a type error. */
@@ -231,5 +234,8 @@ export const en: DeepStringRecord<typeof ja> = {
     idleLockHelp: 'The vault locks itself after this many minutes without activity ({{min}}–{{max}} minutes).',
     saveVault: 'Save vault settings',
   },
+  staff: staffEn,
+  directory: directoryEn,
+  cases: casesEn,
   errors: errorsEn,
 };

@@ -1,4 +1,7 @@
 import { errorsJa } from './errors.ja';
+import { staffJa } from './staff.ja';
+import { directoryJa } from './directory.ja';
+import { casesJa } from './cases.ja';
 
 /**
  * Japanese UI strings (the default language). `en.ts` must have exactly the same keys; both the
@@ -229,5 +232,8 @@ export const ja = {
     idleLockHelp: '操作しない時間がこの分数を過ぎると、保管庫は自動的に施錠されます（{{min}}〜{{max}}分）。',
     saveVault: '保管庫の設定を保存',
   },
+  staff: staffJa,
+  directory: directoryJa,
+  cases: casesJa,
   errors: errorsJa,
 };

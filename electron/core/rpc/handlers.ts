@@ -5,6 +5,9 @@ import type { Prefs } from '../../../shared/contract';
 import { appHandlers } from './app-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { homeHandlers } from '../home/home-handlers';
+import { staffHandlers } from '../staff/staff-handlers';
+import { directoryHandlers } from '../directory/directory-handlers';
+import { casesHandlers } from '../cases/cases-handlers';
 
 /** What every handler gets: the vault session and per-PC preferences. */
 export interface HandlerContext {
@@ -26,4 +29,7 @@ export const handlers: HandlerMap = {
   ...appHandlers,
   ...settingsHandlers,
   ...homeHandlers,
+  ...staffHandlers,
+  ...directoryHandlers,
+  ...casesHandlers,
 };

@@ -1,0 +1,5 @@
+import { method } from './define';
+
+// Methods of the staff feature.
+void method;
+export const staffMethods = {};

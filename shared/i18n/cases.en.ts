@@ -1,0 +1,6 @@
+import type { DeepStringRecord } from './en';
+import type { casesJa } from './cases.ja';
+
+export const casesEn: DeepStringRecord<typeof casesJa> = {
+  heading: 'Cases',
+};
