@@ -14,6 +14,7 @@ import {
   type OpenVault,
 } from './vault/vault';
 import { seedSampleData } from './sample/sample-data';
+import { seedTypicalOrganizations } from './directory/typical-organizations';
 import { readSetting } from './settings/settings-repository';
 import type { ScryptParams } from './vault/crypto';
 
@@ -108,7 +109,10 @@ export class VaultSession {
   async create(input: Omit<CreateVaultOptions, 'now' | 'seed' | 'scrypt'>): Promise<Session> {
     if (this.current) throw new KasaneError('vault_already_unlocked');
     this.kind = 'main';
-    return this.opened(await createVault(this.paths.main, { ...input, now: this.clock(), ...this.scryptOption() }));
+    const now = this.clock();
+    return this.opened(
+      await createVault(this.paths.main, { ...input, now, seed: (db) => seedTypicalOrganizations(db, now), ...this.scryptOption() }),
+    );
   }
 
   /** Opens the sample vault, creating it with fresh sample data the first time. */

@@ -14,7 +14,35 @@ export type AuditAction =
   | 'vault.unlock_failed'
   | 'vault.locked'
   | 'settings.updated'
-  | 'sample.seeded';
+  | 'sample.seeded'
+  | StaffAuditAction
+  | DirectoryAuditAction
+  | CaseAuditAction;
+
+type DirectoryAuditAction =
+  | 'organization.created'
+  | 'organization.updated'
+  | 'organization.retired'
+  | 'organization.reinstated'
+  | 'member.created'
+  | 'member.updated'
+  | 'member.moved'
+  | 'member.left';
+
+type CaseAuditAction =
+  | 'case.registered'
+  | 'case.revealed'
+  | 'case.transitioned'
+  | 'consent.recorded'
+  | 'consent.withdrawn';
+
+type StaffAuditAction =
+  | 'staff.added'
+  | 'staff.removed'
+  | 'staff.passphrase_changed'
+  | 'recovery_key.created'
+  | 'vault.recovered'
+  | 'vault.key_rotated';
 
 export interface AuditEntry {
   action: AuditAction;

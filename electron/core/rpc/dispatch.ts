@@ -31,13 +31,13 @@ export async function dispatch(handlers: HandlerMap, ctx: HandlerContext, method
   try {
     if (!isMethodName(method)) throw new KasaneError('unknown_method', { method: method.slice(0, 80) });
     const spec = contract[method];
-    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
-    if (!parsed.success) throw validationError(parsed.error);
     if (spec.access === 'unlocked') {
       // The idle timer may not have fired yet: an expired session is locked before use.
       ctx.session.lockIfIdle();
       if (!ctx.session.isUnlocked) throw new KasaneError('vault_locked');
     }
+    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) throw validationError(parsed.error);
     if (spec.activity && ctx.session.isUnlocked) ctx.session.touch();
     const handler = handlers[method] as (c: HandlerContext, i: unknown) => unknown;
     const value = await handler(ctx, parsed.data);

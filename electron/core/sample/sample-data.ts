@@ -1,37 +1,36 @@
 import { addDays, localIsoDate } from '../../../shared/domain/calendar-date';
-import { fiscalYearOf, formatFiscalYear } from '../../../shared/domain/fiscal-year';
+import { nextSteps, type CaseStatus } from '../../../shared/domain/case-lifecycle';
 import { appendAudit } from '../audit/audit-log';
 import { randomId } from '../vault/crypto';
 import type { Db } from '../vault/database';
+import { seedTypicalOrganizations } from '../directory/typical-organizations';
+import { createMember } from '../directory/member-repository';
+import { registerCase, transitionCase } from '../cases/case-repository';
+import { recordConsent } from '../cases/consent-repository';
 
 /**
  * Fictional but realistic data for 「サンプルデータで試す」: the organizations of a typical
- * municipal plan (長井市・大田原市の実施計画), cases known only by number and initials, and
- * meetings before and after today so every screen has something to show.
+ * municipal plan, a few fictional members, cases known by number and initials (fictional names
+ * only), and meetings before and after today so every screen has something to show. It goes
+ * through the same repositories as real input, so it obeys the same rules.
  */
-export const SAMPLE_ORGANIZATIONS: ReadonlyArray<{ name: string; kind: 'city_department' | 'contractor' | 'partner' }> = [
-  { name: '福祉課（事務局）', kind: 'city_department' },
-  { name: '子育て推進課', kind: 'city_department' },
-  { name: '健康課', kind: 'city_department' },
-  { name: '学校教育課', kind: 'city_department' },
-  { name: 'こども家庭センター', kind: 'city_department' },
-  { name: '市民相談センター', kind: 'contractor' },
-  { name: '地域包括支援センター', kind: 'contractor' },
-  { name: '社会福祉協議会', kind: 'contractor' },
-  { name: '民生委員児童委員協議会', kind: 'partner' },
-  { name: '地区長連合会', kind: 'partner' },
-  { name: 'コミュニティ協議会', kind: 'partner' },
-  { name: '校長会', kind: 'partner' },
+const SAMPLE_MEMBERS: ReadonlyArray<{ name: string; kana: string; org: number; title: string }> = [
+  { name: '見本 一郎', kana: 'みほん いちろう', org: 0, title: '課長' },
+  { name: '架空 さくら', kana: 'かくう さくら', org: 0, title: '主査' },
+  { name: '例示 健太', kana: 'れいじ けんた', org: 4, title: '相談員' },
+  { name: '試用 由美', kana: 'しよう ゆみ', org: 6, title: '社会福祉士' },
+  { name: '仮名 誠', kana: 'かめい まこと', org: 7, title: 'CSW' },
+  { name: '模擬 和子', kana: 'もぎ かずこ', org: 8, title: '民生委員' },
 ];
 
-const SAMPLE_CASES: ReadonlyArray<{ initials: string; status: string; daysAgo: number; lead: number }> = [
-  { initials: 'A・K', status: 'supporting', daysAgo: 210, lead: 6 },
-  { initials: 'M・S', status: 'plan_proposed', daysAgo: 95, lead: 7 },
-  { initials: 'T・H', status: 'reviewed_without_consent', daysAgo: 60, lead: 4 },
-  { initials: 'Y・N', status: 'assessing', daysAgo: 30, lead: 5 },
-  { initials: 'R・O', status: 'evaluating', daysAgo: 190, lead: 7 },
-  { initials: 'K・I', status: 'received', daysAgo: 6, lead: 5 },
-  { initials: 'S・F', status: 'closed', daysAgo: 330, lead: 6 },
+const SAMPLE_CASES: ReadonlyArray<{ initials: string; status: CaseStatus; daysAgo: number; lead: number; categories: string[]; route: string }> = [
+  { initials: 'A・K', status: 'supporting', daysAgo: 210, lead: 6, categories: ['8050', 'hikikomori'], route: '地域包括支援センター' },
+  { initials: 'M・S', status: 'plan_proposed', daysAgo: 95, lead: 7, categories: ['poverty', 'debt'], route: '本人の来所' },
+  { initials: 'T・H', status: 'reviewed_without_consent', daysAgo: 60, lead: 4, categories: ['young_carer'], route: '学校' },
+  { initials: 'Y・N', status: 'assessing', daysAgo: 30, lead: 5, categories: ['isolation'], route: '民生委員' },
+  { initials: 'R・O', status: 'evaluating', daysAgo: 190, lead: 7, categories: ['elderly_care', 'double_care'], route: '家族' },
+  { initials: 'K・I', status: 'received', daysAgo: 6, lead: 5, categories: ['housing'], route: '電話相談' },
+  { initials: 'S・F', status: 'closed', daysAgo: 330, lead: 6, categories: ['other'], route: '本人の来所' },
 ];
 
 const SAMPLE_MEETINGS: ReadonlyArray<{ type: 'jusoteki' | 'shien' | 'other'; title: string; inDays: number; start: string; place: string; state: string }> = [
@@ -42,23 +41,48 @@ const SAMPLE_MEETINGS: ReadonlyArray<{ type: 'jusoteki' | 'shien' | 'other'; tit
   { type: 'jusoteki', title: '重層的支援会議（定例）', inDays: 23, start: '14:00', place: '市役所 3階 第1会議室', state: 'planned' },
 ];
 
+/** The shortest way through the lifecycle from 受付 to `target`, avoiding the no-consent detour. */
+function pathTo(target: CaseStatus): CaseStatus[] {
+  const previous = new Map<CaseStatus, CaseStatus>();
+  const queue: CaseStatus[] = ['received'];
+  while (queue.length) {
+    const s = queue.shift()!;
+    if (s === target) break;
+    for (const n of nextSteps(s)) {
+      if (n === 'reviewed_without_consent' && target !== n) continue;
+      if (!previous.has(n) && n !== 'received') previous.set(n, s), queue.push(n);
+    }
+  }
+  const path: CaseStatus[] = [];
+  for (let s: CaseStatus | undefined = target; s && s !== 'received'; s = previous.get(s)) path.unshift(s);
+  return path;
+}
+
 export function seedSampleData(db: Db, staffId: string, now: Date): void {
-  const created = now.toISOString();
   const today = localIsoDate(now);
-  const orgIds = SAMPLE_ORGANIZATIONS.map((org, i) => {
-    const id = randomId();
-    db.prepare('INSERT INTO organizations (id, name, kind, sort_order, created_at) VALUES (?, ?, ?, ?, ?)').run(id, org.name, org.kind, i, created);
-    return id;
-  });
-  const perYear = new Map<number, number>();
+  const orgIds = seedTypicalOrganizations(db, now);
+  for (const m of SAMPLE_MEMBERS) {
+    createMember(db, { name: m.name, nameKana: m.kana, organizationId: orgIds[m.org]!, title: m.title, startOn: addDays(today, -400) }, now);
+  }
   for (const c of SAMPLE_CASES) {
-    const received = addDays(today, -c.daysAgo);
-    const fy = fiscalYearOf(received);
-    const n = (perYear.get(fy) ?? 0) + 1;
-    perYear.set(fy, n);
-    db.prepare(
-      'INSERT INTO cases (id, case_number, initials, status, received_on, lead_organization_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(randomId(), `${formatFiscalYear(fy, 'short')}-${String(n).padStart(3, '0')}`, c.initials, c.status, received, orgIds[c.lead] ?? null, created);
+    const receivedOn = addDays(today, -c.daysAgo);
+    const id = registerCase(
+      db,
+      { initials: c.initials, receivedOn, leadOrganizationId: orgIds[c.lead]!, receivedByOrganizationId: orgIds[c.lead]!, categoryIds: c.categories, intakeRoute: c.route },
+      staffId,
+      now,
+    );
+    const path = pathTo(c.status);
+    if (path.includes('consented')) {
+      recordConsent(
+        db,
+        { caseId: id, givenOn: addDays(receivedOn, 3), method: 'written', obtainedBy: '架空 さくら', organizationIds: orgIds.slice(0, 9), allowsJusoteki: true },
+        staffId,
+        now,
+        today,
+      );
+    }
+    for (const step of path) transitionCase(db, id, step, null, staffId, now, today);
   }
   for (const m of SAMPLE_MEETINGS) {
     db.prepare('INSERT INTO meetings (id, type, title, date, start_time, place, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
@@ -69,7 +93,7 @@ export function seedSampleData(db: Db, staffId: string, now: Date): void {
       m.start,
       m.place,
       m.state,
-      created,
+      now.toISOString(),
     );
   }
   appendAudit(db, { action: 'sample.seeded', staffId, details: { organizations: orgIds.length, cases: SAMPLE_CASES.length, meetings: SAMPLE_MEETINGS.length } }, now);

@@ -7,6 +7,7 @@ import { FAST_SCRYPT, GOOD_PASSPHRASE, VAULT_INPUT, tempHome } from '../testing/
 import { verifyVault } from './verify';
 import { createVault, unlockVault, vaultFiles } from './vault';
 import { openDatabase } from './database';
+import { LATEST_VERSION } from './migrations';
 
 let t: ReturnType<typeof tempHome>;
 beforeEach(() => {
@@ -169,7 +170,7 @@ describe('damaged, missing or newer files', () => {
     vault.close();
     const { db } = vaultFiles(t.paths.main);
     const err = await unlockVault(t.paths.main, { passphrase: GOOD_PASSPHRASE }).catch((e: KasaneError) => e);
-    expect(err).toMatchObject({ code: 'db_newer_version', details: { found: 99, supported: 1 } });
+    expect(err).toMatchObject({ code: 'db_newer_version', details: { found: 99, supported: LATEST_VERSION } });
     await expectUntouched(db, 'db_newer_version');
   });
   it('a DB opened with another key is reported as damaged, not as a wrong passphrase', () => {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { KasaneError } from '../../../../shared/contract';
 import { initial } from './0001-initial';
+import { directoryCases } from './0002-directory-cases';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
 }
 
 /** In order; each runs in its own transaction and sets PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, directoryCases];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 

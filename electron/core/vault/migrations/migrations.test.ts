@@ -31,6 +31,27 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO organizations (id, name, kind, sort_order, created_at) VALUES ('o', 'x', 'partner', 'first', 'now')").run()).toThrow();
   });
 
+  it('0002 directory-cases: members with affiliation history, consent, search index, default need categories', () => {
+    migrate(db, MIGRATIONS.slice(0, 2));
+    expect(schemaVersion(db)).toBe(2);
+    for (const t of ['members', 'member_affiliations', 'consents', 'consent_organizations', 'case_transitions', 'attachments', 'need_categories', 'case_search']) {
+      expect(tables()).toContain(t);
+    }
+    expect(db.prepare('SELECT label FROM need_categories ORDER BY sort_order').pluck().all()).toContain('ヤングケアラー');
+    // Two active organizations may not share a name; a retired one may.
+    db.prepare("INSERT INTO organizations (id, name, kind, created_at) VALUES ('a', '社会福祉協議会', 'contractor', 'now')").run();
+    expect(() => db.prepare("INSERT INTO organizations (id, name, kind, created_at) VALUES ('b', '社会福祉協議会', 'contractor', 'now')").run()).toThrow();
+    db.prepare("UPDATE organizations SET retired_at = 'now' WHERE id = 'a'").run();
+    db.prepare("INSERT INTO organizations (id, name, kind, created_at) VALUES ('b', '社会福祉協議会', 'contractor', 'now')").run();
+  });
+
+  it('0002 keeps the cases of a version-1 vault', () => {
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.prepare("INSERT INTO cases (id, case_number, initials, status, received_on, created_at) VALUES ('c', 'R8-001', 'A・K', 'received', '2026-05-01', 'now')").run();
+    migrate(db);
+    expect(db.prepare('SELECT case_number, full_name FROM cases').get()).toEqual({ case_number: 'R8-001', full_name: null });
+  });
+
   it('run once: a second migrate applies nothing', () => {
     migrate(db);
     expect(migrate(db)).toEqual([]);

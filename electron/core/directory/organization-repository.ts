@@ -1,0 +1,91 @@
+import { KasaneError, type Organization } from '../../../shared/contract';
+import type { z } from 'zod';
+import type { CreateOrganizationInput, UpdateOrganizationInput } from '../../../shared/contract/directory';
+import { randomId } from '../vault/crypto';
+import type { Db } from '../vault/database';
+
+interface OrganizationRow {
+  id: string;
+  name: string;
+  kind: Organization['kind'];
+  contact: string | null;
+  pledge_exemption_reason: string | null;
+  retired_at: string | null;
+  active_members: number;
+}
+
+const SELECT = `
+  SELECT o.id, o.name, o.kind, o.contact, o.pledge_exemption_reason, o.retired_at,
+    (SELECT count(DISTINCT a.member_id) FROM member_affiliations a
+      WHERE a.organization_id = o.id AND (a.end_on IS NULL OR a.end_on >= @today)) AS active_members
+  FROM organizations o`;
+
+const toOrganization = (r: OrganizationRow): Organization => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  contact: r.contact,
+  pledgeExemptionReason: r.pledge_exemption_reason,
+  retiredAt: r.retired_at,
+  activeMembers: r.active_members,
+});
+
+export function listOrganizations(db: Db, today: string, includeRetired = false): Organization[] {
+  const rows = db
+    .prepare(`${SELECT} ${includeRetired ? '' : 'WHERE o.retired_at IS NULL'} ORDER BY o.retired_at IS NOT NULL, o.sort_order, o.name`)
+    .all({ today }) as OrganizationRow[];
+  return rows.map(toOrganization);
+}
+
+export function getOrganization(db: Db, id: string, today: string): Organization {
+  const row = db.prepare(`${SELECT} WHERE o.id = @id`).get({ id, today }) as OrganizationRow | undefined;
+  if (!row) throw new KasaneError('organization_not_found');
+  return toOrganization(row);
+}
+
+/** An organization that exists and is not retired: what new records may point at. */
+export function assertActiveOrganization(db: Db, id: string): void {
+  const row = db.prepare('SELECT retired_at FROM organizations WHERE id = ?').get(id) as { retired_at: string | null } | undefined;
+  if (!row || row.retired_at !== null) throw new KasaneError('organization_not_found');
+}
+
+function assertNameFree(db: Db, name: string, exceptId: string | null): void {
+  const clash = db.prepare('SELECT id FROM organizations WHERE name = ? AND retired_at IS NULL AND id IS NOT ?').get(name, exceptId);
+  if (clash) throw new KasaneError('organization_name_taken', { name });
+}
+
+export function createOrganization(db: Db, input: z.output<typeof CreateOrganizationInput>, now: Date): string {
+  assertNameFree(db, input.name, null);
+  const id = randomId();
+  const order = (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM organizations').get() as { n: number }).n;
+  db.prepare(
+    `INSERT INTO organizations (id, name, kind, contact, pledge_exemption_reason, sort_order, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, input.name, input.kind, input.contact || null, input.pledgeExemptionReason || null, order, now.toISOString(), now.toISOString());
+  return id;
+}
+
+/** Updates the given fields; returns the names of those that changed (for the audit log). */
+export function updateOrganization(db: Db, input: z.output<typeof UpdateOrganizationInput>, now: Date): string[] {
+  const before = db.prepare('SELECT * FROM organizations WHERE id = ?').get(input.id) as Record<string, unknown> | undefined;
+  if (!before) throw new KasaneError('organization_not_found');
+  if (input.name !== undefined && input.name !== before.name) assertNameFree(db, input.name, input.id);
+  const columns: Record<string, string> = { name: 'name', kind: 'kind', contact: 'contact', pledgeExemptionReason: 'pledge_exemption_reason' };
+  const changed: string[] = [];
+  for (const [field, column] of Object.entries(columns)) {
+    const value = (input as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    const normalized = value === '' ? null : value;
+    if (normalized === before[column]) continue;
+    db.prepare(`UPDATE organizations SET ${column} = ?, updated_at = ? WHERE id = ?`).run(normalized, now.toISOString(), input.id);
+    changed.push(field);
+  }
+  return changed;
+}
+
+export function setRetired(db: Db, id: string, retired: boolean, now: Date): void {
+  const row = db.prepare('SELECT name, retired_at FROM organizations WHERE id = ?').get(id) as { name: string; retired_at: string | null } | undefined;
+  if (!row) throw new KasaneError('organization_not_found');
+  if (!retired && row.retired_at !== null) assertNameFree(db, row.name, id);
+  db.prepare('UPDATE organizations SET retired_at = ?, updated_at = ? WHERE id = ?').run(retired ? now.toISOString() : null, now.toISOString(), id);
+}

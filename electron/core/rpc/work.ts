@@ -1,0 +1,36 @@
+import { localIsoDate } from '../../../shared/domain/calendar-date';
+import { appendAudit, type AuditEntry } from '../audit/audit-log';
+import type { Db } from '../vault/database';
+import type { HandlerContext } from './handlers';
+
+export interface Work {
+  db: Db;
+  staffId: string;
+  now: Date;
+  today: string;
+  /** Appends to the audit log, attributed to the signed-in staff account, in the same transaction. */
+  audit(entry: Omit<AuditEntry, 'staffId' | 'at'>): void;
+}
+
+function workOf(ctx: HandlerContext): Work {
+  const { db, staff } = ctx.session.vault;
+  const now = ctx.now();
+  return {
+    db,
+    staffId: staff.id,
+    now,
+    today: localIsoDate(now),
+    audit: (entry) => appendAudit(db, { ...entry, staffId: staff.id }, now),
+  };
+}
+
+/** Reads with the signed-in session. */
+export function read<T>(ctx: HandlerContext, fn: (w: Work) => T): T {
+  return fn(workOf(ctx));
+}
+
+/** A change and its audit entry, in one transaction: both are written or neither. */
+export function write<T>(ctx: HandlerContext, fn: (w: Work) => T): T {
+  const w = workOf(ctx);
+  return w.db.transaction(() => fn(w))();
+}
