@@ -34,7 +34,13 @@ describe('case lifecycle', () => {
     const reach = (start: CaseStatus) => {
       const seen = new Set<CaseStatus>([start]);
       const queue = [start];
-      while (queue.length) for (const n of nextSteps(queue.shift()!)) if (!seen.has(n)) seen.add(n), queue.push(n);
+      while (queue.length) {
+        for (const n of nextSteps(queue.shift()!)) {
+          if (seen.has(n)) continue;
+          seen.add(n);
+          queue.push(n);
+        }
+      }
       return seen;
     };
     expect([...reach('received')].sort()).toEqual([...CASE_STATUSES].sort());

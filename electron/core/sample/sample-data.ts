@@ -50,7 +50,9 @@ function pathTo(target: CaseStatus): CaseStatus[] {
     if (s === target) break;
     for (const n of nextSteps(s)) {
       if (n === 'reviewed_without_consent' && target !== n) continue;
-      if (!previous.has(n) && n !== 'received') previous.set(n, s), queue.push(n);
+      if (previous.has(n) || n === 'received') continue;
+      previous.set(n, s);
+      queue.push(n);
     }
   }
   const path: CaseStatus[] = [];
