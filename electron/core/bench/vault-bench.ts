@@ -163,3 +163,5 @@ async function main() {
 }
 
 await main();
+console.log('');
+await (await import('./search-bench')).searchBench();
