@@ -6,6 +6,7 @@ import { homeMethods } from './home';
 import { staffMethods } from './staff';
 import { directoryMethods } from './directory';
 import { casesMethods } from './cases';
+import { directoryImportMethods } from './directory-import';
 
 /** The contract: every method the renderer (or any client) may call, declared once. */
 export const contract = {
@@ -16,6 +17,7 @@ export const contract = {
   ...staffMethods,
   ...directoryMethods,
   ...casesMethods,
+  ...directoryImportMethods,
 };
 
 export type Contract = typeof contract;
@@ -40,4 +42,5 @@ export * from './home';
 export * from './staff';
 export * from './directory';
 export * from './cases';
+export * from './directory-import';
 export type { MethodSpec, Access } from './define';

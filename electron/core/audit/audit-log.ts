@@ -27,7 +27,8 @@ type DirectoryAuditAction =
   | 'member.created'
   | 'member.updated'
   | 'member.moved'
-  | 'member.left';
+  | 'member.left'
+  | 'directory.imported';
 
 type CaseAuditAction =
   | 'case.registered'

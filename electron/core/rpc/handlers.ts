@@ -8,6 +8,7 @@ import { homeHandlers } from '../home/home-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import { directoryHandlers } from '../directory/directory-handlers';
 import { casesHandlers } from '../cases/cases-handlers';
+import { importHandlers } from '../import/import-handlers';
 
 /** What every handler gets: the vault session and per-PC preferences. */
 export interface HandlerContext {
@@ -32,4 +33,5 @@ export const handlers: HandlerMap = {
   ...staffHandlers,
   ...directoryHandlers,
   ...casesHandlers,
+  ...importHandlers,
 };
