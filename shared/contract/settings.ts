@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { isValidCaseNumberFormat } from '../domain/case-number';
 
 export const IDLE_LOCK_MINUTES = { min: 1, max: 120, default: 10 } as const;
 
@@ -7,6 +8,8 @@ export const Settings = z.object({
   municipalityName: z.string(),
   secretariatName: z.string(),
   idleLockMinutes: z.number().int(),
+  /** How new case numbers are written, e.g. {era}{eraYear}-{seq:3} → R8-001. */
+  caseNumberFormat: z.string(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -15,6 +18,7 @@ export const UpdateSettingsInput = z
     municipalityName: z.string().trim().min(1).max(60),
     secretariatName: z.string().trim().min(1).max(60),
     idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max),
+    caseNumberFormat: z.string().trim().refine(isValidCaseNumberFormat, { message: 'needs {seq}' }),
   })
   .partial()
   .strict();

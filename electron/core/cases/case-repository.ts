@@ -1,7 +1,8 @@
 import { KasaneError, type CaseDetail, type CaseRow, type Consent, type RegisterCaseInput } from '../../../shared/contract';
 import { allowedTransitions, checkTransition, OPEN_CASE_STATUSES, type CaseStatus } from '../../../shared/domain/case-lifecycle';
 import { consentOn, type ConsentRecord } from '../../../shared/domain/consent';
-import { caseFiscalYear, DEFAULT_CASE_NUMBER_FORMAT, formatCaseNumber } from '../../../shared/domain/case-number';
+import { caseFiscalYear, formatCaseNumber } from '../../../shared/domain/case-number';
+import { readSettings } from '../settings/settings-repository';
 import type { z } from 'zod';
 import type { RegisterCaseInput as RegisterSchema } from '../../../shared/contract/cases';
 import { randomId } from '../vault/crypto';
@@ -161,11 +162,6 @@ export function getCase(db: Db, id: string, today: string): CaseDetail {
   };
 }
 
-function caseNumberFormat(db: Db): string {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'caseNumberFormat'").get() as { value: string } | undefined;
-  return row?.value ?? DEFAULT_CASE_NUMBER_FORMAT;
-}
-
 /** 相談受付: registers a case with the next number of its 年度 and records its first status. */
 export function registerCase(db: Db, input: z.output<typeof RegisterSchema>, staffId: string, now: Date): string {
   for (const org of [input.leadOrganizationId, input.receivedByOrganizationId]) if (org) assertActiveOrganization(db, org);
@@ -178,7 +174,7 @@ export function registerCase(db: Db, input: z.output<typeof RegisterSchema>, sta
   let caseNumber = input.caseNumber;
   if (!caseNumber) {
     seq = (db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE fiscal_year = ?').pluck().get(fiscalYear) as number);
-    caseNumber = formatCaseNumber(caseNumberFormat(db), fiscalYear, seq);
+    caseNumber = formatCaseNumber(readSettings(db).caseNumberFormat, fiscalYear, seq);
   }
   if (db.prepare('SELECT 1 FROM cases WHERE case_number = ?').get(caseNumber)) throw new KasaneError('case_number_taken', { caseNumber });
 

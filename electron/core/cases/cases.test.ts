@@ -44,7 +44,8 @@ describe('case register', () => {
   });
 
   it('follows the configured format', async () => {
-    core.session.vault.db.prepare("INSERT INTO settings (key, value) VALUES ('caseNumberFormat', '{fy}-{seq:4}')").run();
+    expect((await fails('settings.update', { caseNumberFormat: '{era}{eraYear}' })).code).toBe('validation_failed');
+    expect(await ok('settings.update', { caseNumberFormat: '{fy}-{seq:4}' })).toMatchObject({ caseNumberFormat: '{fy}-{seq:4}' });
     expect((await register()).caseNumber).toBe('2026-0001');
   });
 

@@ -1,7 +1,8 @@
 import type { Settings, UpdateSettingsInput } from '../../../shared/contract';
 import type { Db } from '../vault/database';
+import { DEFAULT_CASE_NUMBER_FORMAT } from '../../../shared/domain/case-number';
 
-export type SettingKey = 'municipalityName' | 'secretariatName' | 'idleLockMinutes' | 'createdAt';
+export type SettingKey = 'municipalityName' | 'secretariatName' | 'idleLockMinutes' | 'caseNumberFormat' | 'createdAt';
 
 export function readSetting(db: Db, key: SettingKey): string {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
@@ -13,6 +14,7 @@ export function readSettings(db: Db): Settings {
     municipalityName: readSetting(db, 'municipalityName'),
     secretariatName: readSetting(db, 'secretariatName'),
     idleLockMinutes: Number(readSetting(db, 'idleLockMinutes')),
+    caseNumberFormat: readSetting(db, 'caseNumberFormat') || DEFAULT_CASE_NUMBER_FORMAT,
   };
 }
 
