@@ -40,6 +40,8 @@ export const Consent = z.object({
   notes: z.string().nullable(),
   withdrawnOn: IsoDate.nullable(),
   withdrawalReason: z.string().nullable(),
+  /** The scanned signed form, stored encrypted in the vault (attachment.get to view). */
+  scanAttachmentId: z.string().nullable(),
 });
 export type Consent = z.infer<typeof Consent>;
 
@@ -84,8 +86,39 @@ export const RegisterCaseInput = z
   .strict();
 export type RegisterCaseInput = z.input<typeof RegisterCaseInput>;
 
+export const UpdateCaseInput = z
+  .object({
+    id: Id,
+    initials: text(20).optional(),
+    fullName: optionalText(60),
+    fullNameKana: optionalText(60),
+    birthDate: IsoDate.nullable().optional(),
+    householdNotes: optionalText(4000),
+    intakeRoute: optionalText(60),
+    receivedByOrganizationId: Id.nullable().optional(),
+    leadOrganizationId: Id.nullable().optional(),
+    categoryIds: z.array(Id).max(20).optional(),
+  })
+  .strict();
+
+/** Scans and images that may be attached: checked by their first bytes, not only the name. */
+export const AttachmentMediaType = z.enum(['application/pdf', 'image/png', 'image/jpeg']);
+export const ATTACHMENT_LIMIT_MB = 20;
+
+export const AttachmentInput = z
+  .object({
+    fileName: text(120),
+    mediaType: AttachmentMediaType,
+    dataBase64: z.string().max(Math.ceil((ATTACHMENT_LIMIT_MB * 1024 * 1024 * 4) / 3) + 8),
+  })
+  .strict();
+
 export const casesMethods = {
   'category.list': method({ input: z.object({}).strict(), output: z.array(NeedCategory), access: 'unlocked' }),
+  /** Categories of need are configurable: add, rename, retire (kept on the cases that have them). */
+  'category.create': method({ input: z.object({ label: text(40) }).strict(), output: NeedCategory, access: 'unlocked' }),
+  'category.rename': method({ input: z.object({ id: Id, label: text(40) }).strict(), output: NeedCategory, access: 'unlocked' }),
+  'category.retire': method({ input: z.object({ id: Id }).strict(), output: z.object({ retired: z.literal(true) }), access: 'unlocked' }),
   'case.list': method({
     input: z
       .object({
@@ -102,6 +135,7 @@ export const casesMethods = {
   }),
   'case.get': method({ input: z.object({ id: Id }).strict(), output: CaseDetail, access: 'unlocked' }),
   'case.register': method({ input: RegisterCaseInput, output: CaseDetail, access: 'unlocked' }),
+  'case.update': method({ input: UpdateCaseInput, output: CaseDetail, access: 'unlocked' }),
   /** Shows the stored name and date of birth; every reveal is written to the audit log. */
   'case.reveal': method({
     input: z.object({ id: Id }).strict(),
@@ -126,6 +160,17 @@ export const casesMethods = {
       })
       .strict(),
     output: CaseDetail,
+    access: 'unlocked',
+  }),
+  'consent.attachScan': method({
+    input: AttachmentInput.extend({ consentId: Id }).strict(),
+    output: CaseDetail,
+    access: 'unlocked',
+  }),
+  /** Returns an attachment's bytes to view or print; every view is written to the audit log. */
+  'attachment.get': method({
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ fileName: z.string(), mediaType: AttachmentMediaType, dataBase64: z.string() }),
     access: 'unlocked',
   }),
   'consent.withdraw': method({

@@ -34,8 +34,12 @@ type CaseAuditAction =
   | 'case.registered'
   | 'case.revealed'
   | 'case.transitioned'
+  | 'case.updated'
+  | 'category.changed'
   | 'consent.recorded'
-  | 'consent.withdrawn';
+  | 'consent.scan_attached'
+  | 'consent.withdrawn'
+  | 'attachment.viewed';
 
 type StaffAuditAction =
   | 'staff.added'

@@ -4,7 +4,7 @@ import { consentOn, type ConsentRecord } from '../../../shared/domain/consent';
 import { caseFiscalYear, formatCaseNumber } from '../../../shared/domain/case-number';
 import { readSettings } from '../settings/settings-repository';
 import type { z } from 'zod';
-import type { RegisterCaseInput as RegisterSchema } from '../../../shared/contract/cases';
+import type { RegisterCaseInput as RegisterSchema, UpdateCaseInput as UpdateSchema } from '../../../shared/contract/cases';
 import { randomId } from '../vault/crypto';
 import type { Db } from '../vault/database';
 import { assertActiveOrganization } from '../directory/organization-repository';
@@ -43,7 +43,7 @@ const SELECT_CASE = `
 export function consentRecords(db: Db, caseIds: string[]): Map<string, Consent[]> {
   const rows = db
     .prepare(
-      `SELECT c.id, c.case_id, c.given_on, c.method, c.obtained_by, c.allows_jusoteki, c.notes, c.withdrawn_on, c.withdrawal_reason,
+      `SELECT c.id, c.case_id, c.given_on, c.method, c.obtained_by, c.allows_jusoteki, c.notes, c.withdrawn_on, c.withdrawal_reason, c.scan_attachment_id,
          (SELECT json_group_array(organization_id) FROM consent_organizations WHERE consent_id = c.id) AS organization_ids
        FROM consents c WHERE c.case_id IN (SELECT value FROM json_each(?)) ORDER BY c.given_on, c.created_at`,
     )
@@ -60,6 +60,7 @@ export function consentRecords(db: Db, caseIds: string[]): Map<string, Consent[]
       notes: r.notes === null ? null : String(r.notes),
       withdrawnOn: r.withdrawn_on === null ? null : String(r.withdrawn_on),
       withdrawalReason: r.withdrawal_reason === null ? null : String(r.withdrawal_reason),
+      scanAttachmentId: r.scan_attachment_id === null ? null : String(r.scan_attachment_id),
     };
     byCase.set(String(r.case_id), [...(byCase.get(String(r.case_id)) ?? []), consent]);
   }
@@ -162,12 +163,17 @@ export function getCase(db: Db, id: string, today: string): CaseDetail {
   };
 }
 
+function assertKnownCategories(db: Db, categoryIds: readonly string[]): void {
+  const known = new Set(db.prepare('SELECT id FROM need_categories WHERE retired_at IS NULL').pluck().all() as string[]);
+  if (categoryIds.some((c) => !known.has(c))) {
+    throw new KasaneError('validation_failed', { fields: 'categoryIds', issues: [{ path: 'categoryIds', code: 'unknown_category' }] });
+  }
+}
+
 /** 相談受付: registers a case with the next number of its 年度 and records its first status. */
 export function registerCase(db: Db, input: z.output<typeof RegisterSchema>, staffId: string, now: Date): string {
   for (const org of [input.leadOrganizationId, input.receivedByOrganizationId]) if (org) assertActiveOrganization(db, org);
-  const known = new Set(db.prepare('SELECT id FROM need_categories WHERE retired_at IS NULL').pluck().all() as string[]);
-  const unknown = input.categoryIds.filter((c) => !known.has(c));
-  if (unknown.length) throw new KasaneError('validation_failed', { fields: 'categoryIds', issues: [{ path: 'categoryIds', code: 'unknown_category' }] });
+  assertKnownCategories(db, input.categoryIds);
 
   const fiscalYear = caseFiscalYear(input.receivedOn);
   let seq: number | null = null;
@@ -206,6 +212,46 @@ export function registerCase(db: Db, input: z.output<typeof RegisterSchema>, sta
   db.prepare("INSERT INTO case_transitions (case_id, from_status, to_status, staff_id, at) VALUES (?, NULL, 'received', ?, ?)").run(id, staffId, at);
   indexCase(db, id);
   return id;
+}
+
+const CASE_COLUMNS = {
+  initials: 'initials',
+  fullName: 'full_name',
+  fullNameKana: 'full_name_kana',
+  birthDate: 'birth_date',
+  householdNotes: 'household_notes',
+  intakeRoute: 'intake_route',
+  receivedByOrganizationId: 'received_by_organization_id',
+  leadOrganizationId: 'lead_organization_id',
+} as const;
+
+/** Edits the case record; returns the names of the fields that changed (never their values). */
+export function updateCase(db: Db, input: z.output<typeof UpdateSchema>, now: Date): string[] {
+  const before = db.prepare('SELECT * FROM cases WHERE id = ?').get(input.id) as Record<string, unknown> | undefined;
+  if (!before) throw new KasaneError('case_not_found');
+  for (const org of [input.leadOrganizationId, input.receivedByOrganizationId]) if (org) assertActiveOrganization(db, org);
+  const changed: string[] = [];
+  for (const [field, column] of Object.entries(CASE_COLUMNS)) {
+    const value = input[field as keyof typeof CASE_COLUMNS];
+    if (value === undefined) continue;
+    const normalized = value === '' ? null : value;
+    if (normalized === before[column]) continue;
+    db.prepare(`UPDATE cases SET ${column} = ?, updated_at = ? WHERE id = ?`).run(normalized, now.toISOString(), input.id);
+    changed.push(field);
+  }
+  if (input.categoryIds) {
+    assertKnownCategories(db, input.categoryIds);
+    const current = (db.prepare('SELECT category_id FROM case_categories WHERE case_id = ? ORDER BY category_id').pluck().all(input.id) as string[]).join();
+    const next = [...new Set(input.categoryIds)].sort();
+    if (current !== next.join()) {
+      db.prepare('DELETE FROM case_categories WHERE case_id = ?').run(input.id);
+      const add = db.prepare('INSERT INTO case_categories (case_id, category_id) VALUES (?, ?)');
+      for (const c of next) add.run(input.id, c);
+      changed.push('categoryIds');
+    }
+  }
+  if (changed.length) indexCase(db, input.id);
+  return changed;
 }
 
 export function revealCase(db: Db, id: string): { fullName: string | null; fullNameKana: string | null; birthDate: string | null } {
@@ -249,8 +295,5 @@ export function transitionCase(db: Db, id: string, to: CaseStatus, reason: strin
   return detail.status;
 }
 
-export function categories(db: Db): { id: string; label: string }[] {
-  return db.prepare('SELECT id, label FROM need_categories WHERE retired_at IS NULL ORDER BY sort_order').all() as { id: string; label: string }[];
-}
 
 export type { RegisterCaseInput };

@@ -164,3 +164,45 @@ describe('consent and lifecycle', () => {
     expect((await ok<CaseRow[]>('case.list', {}))[0]!.consent).toEqual({ valid: true, allowsJusoteki: true });
   });
 });
+
+describe('editing, categories and scanned consent forms', () => {
+  it('edits a case, re-indexes it for search, and audits the changed field names only', async () => {
+    const c = await register({ householdNotes: '最初のメモ' });
+    const updated = await ok<CaseDetail>('case.update', { id: c.id, householdNotes: '祖母の介護をしている', categoryIds: ['young_carer', '8050'], fullName: '佐藤 陽菜' });
+    expect(updated.householdNotes).toBe('祖母の介護をしている');
+    expect(updated.categories).toEqual(['8050問題', 'ヤングケアラー']);
+    expect((await ok<CaseRow[]>('case.list', { query: '祖母' })).map((r) => r.id)).toEqual([c.id]);
+    expect(await ok<CaseRow[]>('case.list', { query: '最初' })).toEqual([]);
+    const details = core.session.vault.db.prepare("SELECT details FROM audit_log WHERE action = 'case.updated'").pluck().get() as string;
+    expect(JSON.parse(details)).toEqual({ changed: ['fullName', 'householdNotes', 'categoryIds'] });
+    expect(details).not.toContain('佐藤');
+    expect((await fails('case.update', { id: 'nope', initials: 'X' })).code).toBe('case_not_found');
+  });
+
+  it('categories are configurable; a retired one stays on its cases but is no longer offered', async () => {
+    const cat = await ok<{ id: string; label: string }>('category.create', { label: 'ペットの多頭飼育' });
+    expect((await fails('category.create', { label: 'ひきこもり' })).code).toBe('validation_failed');
+    const c = await register({ categoryIds: [cat.id] });
+    await ok('category.rename', { id: cat.id, label: '多頭飼育' });
+    await ok('category.retire', { id: cat.id });
+    expect((await ok<{ id: string }[]>('category.list', {})).some((x) => x.id === cat.id)).toBe(false);
+    expect((await ok<CaseDetail>('case.get', { id: c.id })).categories).toEqual(['多頭飼育']);
+    expect((await fails('case.register', { initials: 'B', receivedOn: '2026-10-02', categoryIds: [cat.id] })).code).toBe('validation_failed');
+  });
+
+  it('stores a scanned consent form encrypted, checks its type by content, and audits each view', async () => {
+    const c = await register();
+    const d = await ok<CaseDetail>('consent.record', { caseId: c.id, givenOn: '2026-10-05', method: 'written', obtainedBy: '見本', organizationIds: [], allowsJusoteki: true });
+    const consentId = d.consents[0]!.id;
+    const pdf = Buffer.from('%PDF-1.7\n% 同意書 スキャン\n%%EOF\n');
+    const notPdf = Buffer.from('MZ\u0090\u0000 this is an exe');
+    expect((await fails('consent.attachScan', { consentId, fileName: 'scan.pdf', mediaType: 'application/pdf', dataBase64: notPdf.toString('base64') })).code).toBe('attachment_type_not_allowed');
+    const withScan = await ok<CaseDetail>('consent.attachScan', { consentId, fileName: 'scan.pdf', mediaType: 'application/pdf', dataBase64: pdf.toString('base64') });
+    const scanId = withScan.consents[0]!.scanAttachmentId!;
+    expect(scanId).toBeTruthy();
+    const file = await ok<{ fileName: string; dataBase64: string }>('attachment.get', { id: scanId });
+    expect(Buffer.from(file.dataBase64, 'base64').equals(pdf)).toBe(true);
+    expect(core.session.vault.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'attachment.viewed'").pluck().get()).toBe(1);
+    for (const name of readdirSync(t.paths.main)) expect(readFileSync(join(t.paths.main, name)).includes(Buffer.from('同意書 スキャン'))).toBe(false);
+  });
+});

@@ -41,3 +41,11 @@ export function withdrawConsent(db: Db, input: { consentId: string; withdrawnOn:
   db.prepare('UPDATE consents SET withdrawn_on = ?, withdrawal_reason = ? WHERE id = ?').run(input.withdrawnOn, input.reason || null, input.consentId);
   return row.case_id;
 }
+
+/** Attaches the scanned signed consent form; returns the case it belongs to. */
+export function attachConsentScan(db: Db, consentId: string, attachmentId: string): string {
+  const row = db.prepare('SELECT case_id FROM consents WHERE id = ?').get(consentId) as { case_id: string } | undefined;
+  if (!row) throw new KasaneError('consent_not_found');
+  db.prepare('UPDATE consents SET scan_attachment_id = ? WHERE id = ?').run(attachmentId, consentId);
+  return row.case_id;
+}
