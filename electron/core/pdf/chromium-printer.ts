@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { FONT_HOST, loadFonts } from './fonts';
+import type { Printer } from './printer';
+
+/** Chromium must not call anywhere: Kasane makes no network calls (STACK.md). */
+const CLOSED_NETWORK_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      const path = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+      if (path) return path;
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error('Chromium not found: install Debian chromium or set CHROMIUM_PATH');
+}
+
+/**
+ * A warm headless Chromium (fonts loaded once, one context) printing with JavaScript off and
+ * every request refused except our fonts. Prints are serialised: one page at a time keeps
+ * memory flat and the output deterministic.
+ */
+export class ChromiumPrinter implements Printer {
+  private browser: Browser | null = null;
+  private context: BrowserContext | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly fonts: Map<string, Buffer>;
+
+  constructor(opts: { resourcesDir?: string } = {}) {
+    this.fonts = loadFonts(opts.resourcesDir);
+  }
+
+  private async ready(): Promise<BrowserContext> {
+    if (this.context) return this.context;
+    this.browser = await chromium.launch({ executablePath: chromiumPath(), args: CLOSED_NETWORK_ARGS });
+    this.context = await this.browser.newContext({ javaScriptEnabled: false, offline: false });
+    await this.context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      const font = url.host === FONT_HOST ? this.fonts.get(url.pathname) : undefined;
+      return font ? route.fulfill({ body: font, contentType: url.pathname.endsWith('.ttf') ? 'font/ttf' : 'font/woff2' }) : route.abort();
+    });
+    return this.context;
+  }
+
+  print(html: string): Promise<Buffer> {
+    const job = this.queue.then(async () => {
+      const context = await this.ready();
+      const page = await context.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready).catch(() => undefined);
+        return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      } finally {
+        await page.close();
+      }
+    });
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    this.browser = null;
+    this.context = null;
+  }
+}
