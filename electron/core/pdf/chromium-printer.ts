@@ -61,7 +61,8 @@ export class ChromiumPrinter implements Printer {
       const page = await context.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(() => document.fonts.ready).catch(() => undefined);
+        // Web fonts requested during layout must be in before printing.
+        await page.evaluate('document.fonts.ready').catch(() => undefined);
         return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
       } finally {
         await page.close();
