@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'keys_file_missing',
   'keys_file_corrupt',
   'keys_file_newer',
+  'keys_file_mismatch',
   'db_file_missing',
   'db_file_corrupt',
   'db_newer_version',
@@ -49,6 +50,14 @@ export const ERROR_CODES = [
   'import_wrong_columns',
   'import_bad_encoding',
   'import_empty',
+  // meetings and agendas
+  'meeting_not_found',
+  'meeting_end_before_start',
+  'invitee_not_active',
+  'consent_required_for_jusoteki',
+  'agenda_item_not_found',
+  'case_already_on_agenda',
+  'meeting_not_planned',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

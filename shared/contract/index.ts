@@ -7,6 +7,7 @@ import { staffMethods } from './staff';
 import { directoryMethods } from './directory';
 import { casesMethods } from './cases';
 import { directoryImportMethods } from './directory-import';
+import { meetingsMethods } from './meetings';
 
 /** The contract: every method the renderer (or any client) may call, declared once. */
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...directoryMethods,
   ...casesMethods,
   ...directoryImportMethods,
+  ...meetingsMethods,
 };
 
 export type Contract = typeof contract;
@@ -43,4 +45,5 @@ export * from './staff';
 export * from './directory';
 export * from './cases';
 export * from './directory-import';
+export * from './meetings';
 export type { MethodSpec, Access } from './define';

@@ -15,6 +15,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   keys_file_missing: 'The key file (kasane.keys) is missing. Restore it from a backup or contact your administrator.',
   keys_file_corrupt: 'The key file (kasane.keys) is damaged and cannot be used. It was not changed. Restore it from a backup.',
   keys_file_newer: 'The key file was made by a newer version of Kasane. Please update Kasane.',
+  keys_file_mismatch:
+    'This key file does not open the vault: it is an old key file from before the data key was rotated (a staff account was removed), or belongs to another vault (or the data file is damaged). Put the current kasane.keys back.',
   db_file_missing: 'The data file (kasane.db) is missing. Restore it from a backup or contact your administrator.',
   db_file_corrupt: 'The data file (kasane.db) is damaged and cannot be opened. It was not changed. Restore it from a backup.',
   db_newer_version: 'This vault was made by a newer version of Kasane (format {{found}}); this version reads format {{supported}}. Please update Kasane.',
@@ -42,4 +44,11 @@ export const errorsEn: Record<ErrorCode, string> = {
   import_wrong_columns: 'The CSV columns are not right. Needed: {{expected}}. Found: {{found}}.',
   import_bad_encoding: 'The CSV encoding could not be recognised. Save it as UTF-8 or Shift_JIS.',
   import_empty: 'The CSV has no data rows.',
+  meeting_not_found: "That meeting was not found.",
+  meeting_end_before_start: "The end time ({{endTime}}) is before the start time ({{startTime}}).",
+  invitee_not_active: "{{name}} does not belong to an organization on the day of the meeting ({{date}}). Check the member's affiliation.",
+  consent_required_for_jusoteki: "Case {{caseNumber}} has no valid consent to be discussed at a 重層的支援会議. It can go on a 支援会議{{nextShien}}, which does not need consent.",
+  agenda_item_not_found: "That agenda item was not found.",
+  case_already_on_agenda: "Case {{caseNumber}} is already on this meeting's agenda.",
+  meeting_not_planned: "The agenda cannot be changed once the meeting has opened or closed.",
 };

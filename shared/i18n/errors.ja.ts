@@ -16,6 +16,8 @@ export const errorsJa: Record<ErrorCode, string> = {
   keys_file_missing: '鍵ファイル（kasane.keys）が見つかりません。バックアップから復元するか、管理者に連絡してください。',
   keys_file_corrupt: '鍵ファイル（kasane.keys）が壊れているため開けません。ファイルは変更していません。バックアップから復元してください。',
   keys_file_newer: '鍵ファイルは新しいバージョンの重ねで作られています。重ねを更新してください。',
+  keys_file_mismatch:
+    'この鍵ファイルでは保管庫を開けません。職員の削除で鍵が更新される前の古い鍵ファイルか、別の保管庫の鍵ファイルです（データファイルが壊れている可能性もあります）。最新の kasane.keys を戻してください。',
   db_file_missing: 'データファイル（kasane.db）が見つかりません。バックアップから復元するか、管理者に連絡してください。',
   db_file_corrupt: 'データファイル（kasane.db）が壊れているため開けません。ファイルは変更していません。バックアップから復元してください。',
   db_newer_version: 'この保管庫は新しいバージョンの重ね（形式 {{found}}）で作られています。このバージョン（形式 {{supported}}）では開けません。重ねを更新してください。',
@@ -43,4 +45,11 @@ export const errorsJa: Record<ErrorCode, string> = {
   import_wrong_columns: 'CSV の列が違います。必要な列: {{expected}}。見つかった列: {{found}}。',
   import_bad_encoding: 'CSV の文字コードを判別できません。UTF-8 または Shift_JIS で保存してください。',
   import_empty: 'CSV にデータの行がありません。',
+  meeting_not_found: "指定された会議が見つかりません。",
+  meeting_end_before_start: "終了時刻（{{endTime}}）が開始時刻（{{startTime}}）より前になっています。",
+  invitee_not_active: "{{name}} さんは、会議の日（{{date}}）には所属機関に在籍していません。構成員の所属を確認してください。",
+  consent_required_for_jusoteki: "ケース {{caseNumber}} には、重層的支援会議で検討することへの有効な本人同意がありません。同意がなくても検討できる支援会議{{nextShien}}に載せることができます。",
+  agenda_item_not_found: "指定された次第の項目が見つかりません。",
+  case_already_on_agenda: "ケース {{caseNumber}} はすでにこの会議の次第にあります。",
+  meeting_not_planned: "開会後・閉会後の会議の次第は変更できません。",
 };

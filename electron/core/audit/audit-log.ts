@@ -39,7 +39,11 @@ type CaseAuditAction =
   | 'consent.recorded'
   | 'consent.scan_attached'
   | 'consent.withdrawn'
-  | 'attachment.viewed';
+  | 'attachment.viewed'
+  | 'meeting.planned'
+  | 'meeting.updated'
+  | 'agenda.changed'
+  | 'document.exported';
 
 type StaffAuditAction =
   | 'staff.added'

@@ -9,6 +9,8 @@ import { staffHandlers } from '../staff/staff-handlers';
 import { directoryHandlers } from '../directory/directory-handlers';
 import { casesHandlers } from '../cases/cases-handlers';
 import { importHandlers } from '../import/import-handlers';
+import { meetingsHandlers } from '../meetings/meetings-handlers';
+import type { Printer } from '../pdf/printer';
 
 /** What every handler gets: the vault session and per-PC preferences. */
 export interface HandlerContext {
@@ -16,6 +18,8 @@ export interface HandlerContext {
   readPrefs(): Prefs;
   writePrefs(prefs: Prefs): void;
   now(): Date;
+  /** The PDF printer, started on first use and kept warm (Chromium under Node, Electron in the app). */
+  printer(): Printer;
 }
 
 export type Handler<M extends MethodName> = (
@@ -34,4 +38,5 @@ export const handlers: HandlerMap = {
   ...directoryHandlers,
   ...casesHandlers,
   ...importHandlers,
+  ...meetingsHandlers,
 };

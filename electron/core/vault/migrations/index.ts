@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { KasaneError } from '../../../../shared/contract';
 import { initial } from './0001-initial';
 import { directoryCases } from './0002-directory-cases';
+import { meetingsAgendas } from './0003-meetings-agendas';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** In order; each runs in its own transaction and sets PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, directoryCases];
+export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 

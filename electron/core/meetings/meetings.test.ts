@@ -1,0 +1,220 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Agenda, CaseDetail, Member, MeetingSummary, Organization } from '../../../shared/contract';
+import type { Meeting } from '../../../shared/contract/meetings';
+import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
+import type { KasaneCore } from '../app';
+
+const PDFCHECK = join(import.meta.dirname, '../../../../shared/tools/pdfcheck.mjs');
+let t: ReturnType<typeof tempHome>;
+let core: KasaneCore;
+let orgs: Organization[];
+let members: Member[];
+
+async function ok<T>(method: string, input: unknown): Promise<T> {
+  const r = await core.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${JSON.stringify(r.error.details)}`);
+  return r.value as T;
+}
+async function fails(method: string, input: unknown) {
+  const r = await core.dispatch(method, input);
+  if (r.ok) throw new Error(`${method} succeeded`);
+  return r.error;
+}
+const org = (name: string) => orgs.find((o) => o.name === name)!.id;
+
+// One vault for the file (Chromium starts once); each test plans its own meetings.
+beforeAll(async () => {
+  t = tempHome();
+  core = testCore(t.paths, () => new Date('2026-11-23T09:00:00+09:00'));
+  expect((await core.dispatch('vault.create', VAULT_INPUT)).ok).toBe(true);
+  orgs = await ok<Organization[]>('organization.list', {});
+  for (const [name, o] of [['見本 一郎', '福祉課'], ['架空 さくら', '社会福祉協議会'], ['例示 健太', '地域包括支援センター']] as const) {
+    await ok('member.create', { name, organizationId: org(o), startOn: '2025-04-01' });
+  }
+  members = await ok<Member[]>('member.list', {});
+}, 60_000);
+afterAll(async () => {
+  await core.close();
+  t.cleanup();
+});
+
+let day = 0;
+/** Each test plans on its own date, so room warnings only come from what the test does. */
+const nextDate = () => `2026-12-${String(++day).padStart(2, '0')}`;
+const plan = async (type: 'shien' | 'jusoteki', extra: Record<string, unknown> = {}) =>
+  (await ok<{ meeting: Meeting; warnings: unknown[] }>('meeting.create', {
+    type,
+    date: nextDate(),
+    startTime: '14:00',
+    endTime: '15:30',
+    place: '市役所 第1会議室',
+    inviteeMemberIds: members.map((m) => m.id),
+    ...extra,
+  })).meeting;
+const register = (extra: Record<string, unknown> = {}) =>
+  ok<CaseDetail>('case.register', { initials: 'A・K', receivedOn: '2026-10-01', fullName: '山田 花子', ...extra });
+const consent = (caseId: string, allowsJusoteki = true) =>
+  ok<CaseDetail>('consent.record', { caseId, givenOn: '2026-10-05', method: 'written', obtainedBy: '見本', organizationIds: [], allowsJusoteki });
+
+describe('planning a meeting', () => {
+  it('starts from the default 次第 of its type, with the invitees and their organizations', async () => {
+    const shien = await plan('shien');
+    expect(shien).toMatchObject({ title: '支援会議', state: 'planned', inviteeCount: 3 });
+    expect(shien.invitees.map((i) => i.organizationName).sort()).toEqual(['地域包括支援センター', '社会福祉協議会', '福祉課'].sort());
+    const agenda = await ok<Agenda>('agenda.get', { meetingId: shien.id });
+    expect(agenda.items.map((i) => i.title)).toEqual([
+      '開会', '守秘義務の確認', '出席者確認', '前回決定事項・役割分担の進捗確認', '報告事項', '新規ケース', '継続ケースの評価',
+      '終結・中断', '社会資源の状況と開発', 'その他', '次回日程', '資料回収', '閉会',
+    ]);
+    expect(agenda.meetingMinutes).toBe(90);
+    const jusoteki = await plan('jusoteki');
+    expect((await ok<Agenda>('agenda.get', { meetingId: jusoteki.id })).items.map((i) => i.title)).not.toContain('守秘義務の確認');
+  });
+
+  it('refuses an end before the start and an invitee who has left; warns about a shared room', async () => {
+    expect(await fails('meeting.create', { type: 'shien', date: nextDate(), startTime: '15:00', endTime: '14:00', inviteeMemberIds: [] })).toMatchObject({
+      code: 'meeting_end_before_start',
+      details: { startTime: '15:00', endTime: '14:00' },
+    });
+    const leaver = await ok<Member>('member.create', { name: '退職 予定', organizationId: org('健康課'), startOn: '2025-04-01' });
+    await ok('member.leave', { id: leaver.id, on: '2026-11-30' });
+    expect(await fails('meeting.create', { type: 'shien', date: '2026-12-20', startTime: '10:00', inviteeMemberIds: [leaver.id] })).toMatchObject({
+      code: 'invitee_not_active',
+      details: { name: '退職 予定', date: '2026-12-20' },
+    });
+    const first = await plan('shien');
+    const second = await ok<{ warnings: Array<{ code: string }> }>('meeting.create', {
+      type: 'other', date: first.date, startTime: '15:00', place: first.place, inviteeMemberIds: [],
+    });
+    expect(second.warnings).toEqual([expect.objectContaining({ code: 'room_overlap', details: expect.objectContaining({ otherMeetingId: first.id }) })]);
+  });
+
+  it('copies the frame and the invitees of an earlier meeting of the series', async () => {
+    const earlier = await plan('jusoteki');
+    await ok('agenda.addItem', { meetingId: earlier.id, section: 'other', title: '研修の案内', minutes: 5 });
+    const copy = (await ok<{ meeting: Meeting }>('meeting.create', { type: 'jusoteki', date: nextDate(), startTime: '14:00', inviteeMemberIds: [], copyFromMeetingId: earlier.id })).meeting;
+    expect(copy.inviteeCount).toBe(3);
+    expect((await ok<Agenda>('agenda.get', { meetingId: copy.id })).items.map((i) => i.title)).toContain('研修の案内');
+  });
+
+  it('lists meetings by 年度 and type', async () => {
+    const list = await ok<MeetingSummary[]>('meeting.list', { fiscalYear: 2026, type: 'shien' });
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((m) => m.type === 'shien' && m.date >= '2026-04-01' && m.date <= '2027-03-31')).toBe(true);
+    expect(await ok<MeetingSummary[]>('meeting.list', { fiscalYear: 2030 })).toEqual([]);
+  });
+});
+
+describe('the agenda', () => {
+  it('the consent rule: no 重層的支援会議 without consent, with the next 支援会議 offered instead', async () => {
+    const shien = await plan('shien', { date: '2026-12-28' });
+    const jusoteki = await plan('jusoteki');
+    const c = await register();
+    const refusal = await fails('agenda.addCaseItem', { meetingId: jusoteki.id, caseId: c.id, kind: 'new', minutes: 15 });
+    expect(refusal).toMatchObject({ code: 'consent_required_for_jusoteki', details: { caseNumber: c.caseNumber, nextShienMeetingId: shien.id, nextShienDate: '2026-12-28' } });
+    const onShien = await ok<Agenda>('agenda.addCaseItem', { meetingId: shien.id, caseId: c.id, kind: 'new', minutes: 15 });
+    expect(onShien.items.find((i) => i.caseId === c.id)).toMatchObject({ section: 'new_cases', caseNumber: c.caseNumber, initials: 'A・K' });
+    expect((await fails('agenda.addCaseItem', { meetingId: shien.id, caseId: c.id, kind: 'new', minutes: 15 })).code).toBe('case_already_on_agenda');
+    // Consent that does not cover the 重層的支援会議 is refused too.
+    await consent(c.id, false);
+    expect((await fails('agenda.addCaseItem', { meetingId: jusoteki.id, caseId: c.id, kind: 'new', minutes: 15 })).code).toBe('consent_required_for_jusoteki');
+  });
+
+  it('flags a case whose consent was withdrawn after it was planned', async () => {
+    const jusoteki = await plan('jusoteki');
+    const c = await register();
+    const withConsent = await consent(c.id);
+    await ok('agenda.addCaseItem', { meetingId: jusoteki.id, caseId: c.id, kind: 'evaluation', minutes: 20 });
+    await ok('consent.withdraw', { consentId: withConsent.consents[0]!.id, withdrawnOn: '2026-11-20' });
+    const agenda = await ok<Agenda>('agenda.get', { meetingId: jusoteki.id });
+    expect(agenda.items.find((i) => i.caseId === c.id)?.consentWithdrawn).toBe(true);
+  });
+
+  it('case items go into their section; items can be moved, edited and removed; an overrun is a warning', async () => {
+    const shien = await plan('shien');
+    const a = await register({ initials: 'B・B' });
+    const b = await register({ initials: 'C・C' });
+    await ok('agenda.addCaseItem', { meetingId: shien.id, caseId: a.id, kind: 'evaluation', minutes: 20, presenterOrganizationId: org('社会福祉協議会') });
+    let agenda = await ok<Agenda>('agenda.addCaseItem', {
+      meetingId: shien.id, caseId: b.id, kind: 'new', minutes: 30, participantMemberIds: [members[0]!.id],
+    });
+    const titles = agenda.items.map((i) => i.title);
+    expect(titles.indexOf(b.caseNumber)).toBe(titles.indexOf('新規ケース') + 1);
+    expect(titles.indexOf(a.caseNumber)).toBe(titles.indexOf('継続ケースの評価') + 1);
+    expect(agenda.items.find((i) => i.caseId === b.id)?.participantMemberIds).toEqual([members[0]!.id]);
+    expect(agenda.warnings).toEqual([]);
+
+    const itemA = agenda.items.find((i) => i.caseId === a.id)!;
+    agenda = await ok<Agenda>('agenda.moveItem', { itemId: itemA.id, toPosition: titles.indexOf(b.caseNumber) });
+    expect(agenda.items.map((i) => i.title).slice(5, 8)).toEqual(['新規ケース', a.caseNumber, b.caseNumber]);
+
+    agenda = await ok<Agenda>('agenda.updateItem', { itemId: itemA.id, minutes: 60 });
+    expect(agenda.totalMinutes).toBeGreaterThan(90);
+    expect(agenda.warnings).toEqual([{ code: 'agenda_overrun', details: { overMinutes: agenda.totalMinutes - 90 } }]);
+
+    const outsider = await ok<Member>('member.create', { name: '招待 なし', organizationId: org('校長会'), startOn: '2025-04-01' });
+    expect((await fails('agenda.updateItem', { itemId: itemA.id, participantMemberIds: [outsider.id] })).code).toBe('validation_failed');
+
+    agenda = await ok<Agenda>('agenda.removeItem', { itemId: itemA.id });
+    expect(agenda.items.some((i) => i.caseId === a.id)).toBe(false);
+    expect(agenda.items.map((i) => i.position)).toEqual(agenda.items.map((_, i) => i));
+    expect((await fails('agenda.removeItem', { itemId: 'nope' })).code).toBe('agenda_item_not_found');
+  });
+
+  it('suggests the cases that are due: without consent for a 支援会議, waiting for a decision for a 重層的支援会議', async () => {
+    const shien = await plan('shien');
+    const jusoteki = await plan('jusoteki');
+    const noConsent = await register({ initials: 'N・C' });
+    const waiting = await register({ initials: 'W・D' });
+    await consent(waiting.id);
+    for (const to of ['consented', 'assessing', 'planning', 'plan_proposed']) await ok('case.transition', { id: waiting.id, to });
+    const forShien = await ok<Array<{ caseId: string; reason: string }>>('agenda.suggestions', { meetingId: shien.id });
+    expect(forShien.map((s) => s.caseId)).toContain(noConsent.id);
+    expect(forShien.map((s) => s.caseId)).not.toContain(waiting.id);
+    const forJusoteki = await ok<Array<{ caseId: string; reason: string; kind: string }>>('agenda.suggestions', { meetingId: jusoteki.id });
+    expect(forJusoteki).toEqual([expect.objectContaining({ caseId: waiting.id, reason: 'waiting_decision', kind: 'new' })]);
+  });
+});
+
+describe('次第 PDF', () => {
+  function check(pdfBase64: string, name: string, args: string[]) {
+    mkdirSync('test-results/pdf', { recursive: true });
+    const file = join('test-results/pdf', name);
+    writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, file.replace(/\.pdf$/, '')]);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    try {
+      execFileSync('node', [PDFCHECK, file, ...args], { encoding: 'utf8' });
+    } catch (err) {
+      throw new Error(String((err as { stdout?: string }).stdout));
+    }
+    return text;
+  }
+
+  it('支援会議: 秘 on the page, 和暦 date, items in order, case numbers and initials but no name; the export is audited', async () => {
+    const shien = await plan('shien', { date: '2027-01-14', title: '支援会議（1月）' });
+    const c = await register({ initials: 'Y・T', fullName: '𠮷田 髙子' });
+    await ok('agenda.addCaseItem', { meetingId: shien.id, caseId: c.id, kind: 'new', minutes: 20, participantMemberIds: [members[1]!.id] });
+    const { fileName, pdfBase64 } = await ok<{ fileName: string; pdfBase64: string }>('meeting.agendaPdf', { meetingId: shien.id });
+    expect(fileName).toBe('次第_令和9年1月14日_支援会議.pdf');
+    const text = check(pdfBase64, 'agenda-shien.pdf', ['--expect', '支援会議（1月） 次第', '--expect', '令和9年1月14日（木）', '--expect', '秘', '--expect', c.caseNumber, '--expect', 'Y・T', '--forbid', '𠮷田', '--forbid', '髙子']);
+    const order = ['開会', '守秘義務の確認', '出席者確認', '新規ケース', c.caseNumber, '継続ケースの評価', '資料回収', '閉会'].map((s) => text.replace(/\s/g, '').indexOf(s));
+    expect(order.every((p) => p >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+    expect(text).toContain('社会福祉協議会'); // who stays for the case
+    expect(core.session.vault.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'document.exported'").pluck().get()).toBe(1);
+  }, 60_000);
+
+  it('重層的支援会議: no 秘 mark, and still no names', async () => {
+    const jusoteki = await plan('jusoteki', { date: '2027-01-21' });
+    const c = await register({ initials: 'K・S', fullName: '佐藤 健' });
+    await consent(c.id);
+    await ok('agenda.addCaseItem', { meetingId: jusoteki.id, caseId: c.id, kind: 'new', minutes: 20 });
+    const { pdfBase64 } = await ok<{ pdfBase64: string }>('meeting.agendaPdf', { meetingId: jusoteki.id });
+    const text = check(pdfBase64, 'agenda-jusoteki.pdf', ['--expect', '重層的支援会議 次第', '--expect', '令和9年1月21日', '--forbid', '佐藤', '--forbid', '守秘義務の確認']);
+    expect(text).not.toContain('秘\n');
+  }, 60_000);
+});

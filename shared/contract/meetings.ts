@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { method } from './define';
+import { IsoDate, MeetingType } from './home';
+import { AGENDA_SECTIONS } from '../domain/agenda';
+
+const Id = z.string().min(1).max(64);
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const MeetingState = z.enum(['planned', 'open', 'closed']);
+export const AgendaSectionSchema = z.enum(AGENDA_SECTIONS);
+export const CaseItemKindSchema = z.enum(['new', 'evaluation', 'closure', 'report']);
+
+export const Invitee = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  title: z.string().nullable(),
+  /** The person no longer belongs to the organization they were invited for. */
+  hasLeft: z.boolean(),
+});
+
+export const MeetingSummary = z.object({
+  id: z.string(),
+  type: MeetingType,
+  title: z.string(),
+  date: IsoDate,
+  startTime: Time.nullable(),
+  endTime: Time.nullable(),
+  place: z.string().nullable(),
+  state: MeetingState,
+  inviteeCount: z.number().int(),
+  caseItemCount: z.number().int(),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+export const Meeting = MeetingSummary.extend({
+  chairMemberId: z.string().nullable(),
+  notes: z.string().nullable(),
+  invitees: z.array(Invitee),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+/** Things worth a second look that do not stop the user (a shared room, an agenda too long). */
+export const MeetingWarning = z.object({
+  code: z.enum(['room_overlap', 'agenda_overrun']),
+  details: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+export const AgendaItem = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  section: AgendaSectionSchema,
+  title: z.string(),
+  kind: CaseItemKindSchema.nullable(),
+  caseId: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  initials: z.string().nullable(),
+  presenterOrganizationId: z.string().nullable(),
+  presenterOrganizationName: z.string().nullable(),
+  minutes: z.number().int(),
+  /** Invitees who take part in this item; empty means all (need-to-know in a 支援会議). */
+  participantMemberIds: z.array(z.string()),
+  /** Set when the case's consent was withdrawn after it was planned for a 重層的支援会議. */
+  consentWithdrawn: z.boolean(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Agenda = z.object({
+  meetingId: z.string(),
+  items: z.array(AgendaItem),
+  totalMinutes: z.number().int(),
+  meetingMinutes: z.number().int().nullable(),
+  warnings: z.array(MeetingWarning),
+});
+export type Agenda = z.infer<typeof Agenda>;
+
+const MeetingFields = {
+  title: optionalText(80),
+  date: IsoDate,
+  startTime: Time,
+  endTime: Time.nullable().optional(),
+  place: optionalText(80),
+  chairMemberId: Id.nullable().optional(),
+  notes: optionalText(2000),
+  inviteeMemberIds: z.array(Id).max(200),
+};
+
+export const CreateMeetingInput = z.object({ type: MeetingType, ...MeetingFields, copyFromMeetingId: Id.optional() }).strict();
+export const UpdateMeetingInput = z.object({ id: Id, ...MeetingFields }).partial().required({ id: true }).strict();
+
+export const MeetingResult = z.object({ meeting: Meeting, warnings: z.array(MeetingWarning) });
+
+export const Suggestion = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  initials: z.string(),
+  kind: CaseItemKindSchema,
+  reason: z.enum(['waiting_decision', 'evaluation_due', 'post_report', 'without_consent_review']),
+});
+
+export const meetingsMethods = {
+  'meeting.list': method({
+    input: z.object({ fiscalYear: z.number().int().min(2000).max(2100).optional(), type: MeetingType.optional() }).strict(),
+    output: z.array(MeetingSummary),
+    access: 'unlocked',
+  }),
+  'meeting.get': method({ input: z.object({ id: Id }).strict(), output: Meeting, access: 'unlocked' }),
+  /** Plans a meeting with the default 次第 of its type, or a copy of another meeting's frame and invitees. */
+  'meeting.create': method({ input: CreateMeetingInput, output: MeetingResult, access: 'unlocked' }),
+  'meeting.update': method({ input: UpdateMeetingInput, output: MeetingResult, access: 'unlocked' }),
+  'agenda.get': method({ input: z.object({ meetingId: Id }).strict(), output: Agenda, access: 'unlocked' }),
+  'agenda.addCaseItem': method({
+    input: z
+      .object({
+        meetingId: Id,
+        caseId: Id,
+        kind: CaseItemKindSchema,
+        presenterOrganizationId: Id.nullable().optional(),
+        minutes: z.number().int().min(0).max(600),
+        participantMemberIds: z.array(Id).max(200).optional(),
+      })
+      .strict(),
+    output: Agenda,
+    access: 'unlocked',
+  }),
+  'agenda.addItem': method({
+    input: z.object({ meetingId: Id, section: AgendaSectionSchema, title: z.string().trim().min(1).max(120), minutes: z.number().int().min(0).max(600) }).strict(),
+    output: Agenda,
+    access: 'unlocked',
+  }),
+  'agenda.updateItem': method({
+    input: z
+      .object({
+        itemId: Id,
+        title: z.string().trim().min(1).max(120).optional(),
+        minutes: z.number().int().min(0).max(600).optional(),
+        presenterOrganizationId: Id.nullable().optional(),
+        participantMemberIds: z.array(Id).max(200).optional(),
+      })
+      .strict(),
+    output: Agenda,
+    access: 'unlocked',
+  }),
+  'agenda.removeItem': method({ input: z.object({ itemId: Id }).strict(), output: Agenda, access: 'unlocked' }),
+  /** Moves an item to another place in the order (drag and drop, or Alt+↑/↓ by keyboard). */
+  'agenda.moveItem': method({ input: z.object({ itemId: Id, toPosition: z.number().int().min(0).max(1000) }).strict(), output: Agenda, access: 'unlocked' }),
+  'agenda.suggestions': method({ input: z.object({ meetingId: Id }).strict(), output: z.array(Suggestion), access: 'unlocked' }),
+  /** The 次第 as an A4 PDF (the same bytes are previewed, saved and printed). */
+  'meeting.agendaPdf': method({
+    input: z.object({ meetingId: Id }).strict(),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    access: 'unlocked',
+  }),
+};
