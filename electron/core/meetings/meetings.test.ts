@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agenda, CaseDetail, Member, MeetingSummary, Organization } from '../../../shared/contract';
 import type { Meeting } from '../../../shared/contract/meetings';
 import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
@@ -189,7 +189,7 @@ describe('次第 PDF', () => {
     try {
       execFileSync('node', [PDFCHECK, file, ...args], { encoding: 'utf8' });
     } catch (err) {
-      throw new Error(String((err as { stdout?: string }).stdout));
+      throw new Error(String((err as { stdout?: string }).stdout), { cause: err });
     }
     return text;
   }

@@ -40,7 +40,7 @@ export function agendaDocument({ municipalityName, secretariatName, meeting, age
       <tr key={item.id} className="case">
         <td className="no" />
         <td>
-          （{sub}）{item.caseNumber}　{item.initials}
+          （{sub}）{item.caseNumber}{'\u3000'}{item.initials}
           {item.kind ? `（${KIND_LABELS[item.kind]}）` : ''}
         </td>
         <td>
