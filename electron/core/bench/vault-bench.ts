@@ -165,3 +165,5 @@ async function main() {
 await main();
 console.log('');
 await (await import('./search-bench')).searchBench();
+console.log('');
+await (await import('./pdf-bench')).pdfBench();
