@@ -1,8 +1,10 @@
 import { formatWareki } from '../../../shared/domain/wareki';
-import type { Handler } from '../rpc/handlers';
-import { read, write } from '../rpc/work';
+import type { Meeting } from '../../../shared/contract';
+import type { Handler, HandlerContext } from '../rpc/handlers';
+import { read, write, type Work } from '../rpc/work';
 import { readSettings } from '../settings/settings-repository';
 import { agendaDocument } from '../pdf/documents/agenda-document';
+import { meetingNotice } from '../pdf/documents/meeting-notice';
 import { addCaseItem, addItem, getAgenda, moveItem, removeItem, updateItem } from './agenda-repository';
 import { createMeeting, getMeeting, listMeetings, roomWarnings, updateMeeting } from './meeting-repository';
 import { suggestionsFor } from './suggestions';
@@ -19,7 +21,8 @@ type MeetingsMethod =
   | 'agenda.removeItem'
   | 'agenda.moveItem'
   | 'agenda.suggestions'
-  | 'meeting.agendaPdf';
+  | 'meeting.agendaPdf'
+  | 'meeting.noticePdf';
 
 const TYPE_NAMES = { jusoteki: '重層的支援会議', shien: '支援会議', other: 'その他の会議' } as const;
 
@@ -69,18 +72,33 @@ export const meetingsHandlers: { [M in MeetingsMethod]: Handler<M> } = {
       return getAgenda(w.db, meetingId, w.today);
     }),
   'agenda.suggestions': (ctx, input) => read(ctx, (w) => suggestionsFor(w.db, input.meetingId, w.today)),
-  'meeting.agendaPdf': async (ctx, input) => {
-    const { html, fileName } = write(ctx, (w) => {
-      const meeting = getMeeting(w.db, input.meetingId);
-      const settings = readSettings(w.db);
-      // An export leaves the vault: logged, and named by date and meeting type only (no names).
-      w.audit({ action: 'document.exported', subject: input.meetingId, details: { document: 'agenda' } });
-      return {
-        html: agendaDocument({ municipalityName: settings.municipalityName, secretariatName: settings.secretariatName, meeting, agenda: getAgenda(w.db, input.meetingId, w.today) }),
-        fileName: `次第_${formatWareki(meeting.date)}_${TYPE_NAMES[meeting.type]}.pdf`,
-      };
-    });
-    const pdf = await ctx.printer().print(html);
-    return { fileName, pdfBase64: pdf.toString('base64') };
-  },
+  'meeting.agendaPdf': (ctx, input) =>
+    exportMeetingDocument(ctx, input.meetingId, 'agenda', (w, meeting, frame) => agendaDocument({ ...frame, meeting, agenda: getAgenda(w.db, meeting.id, w.today) })),
+  'meeting.noticePdf': (ctx, input) =>
+    exportMeetingDocument(ctx, input.meetingId, 'notice', (w, meeting, frame) => meetingNotice({ ...frame, meeting, issuedOn: w.today })),
 };
+
+const DOCUMENT_NAMES = { agenda: '次第', notice: '開催通知' } as const;
+
+/**
+ * A meeting document leaving the vault: rendered inside the read, logged as an export, named by
+ * document, date and meeting type only (never a person), then printed.
+ */
+async function exportMeetingDocument(
+  ctx: HandlerContext,
+  meetingId: string,
+  document: keyof typeof DOCUMENT_NAMES,
+  render: (w: Work, meeting: Meeting, frame: { municipalityName: string; secretariatName: string }) => string,
+): Promise<{ fileName: string; pdfBase64: string }> {
+  const { html, fileName } = write(ctx, (w) => {
+    const meeting = getMeeting(w.db, meetingId);
+    const { municipalityName, secretariatName } = readSettings(w.db);
+    w.audit({ action: 'document.exported', subject: meetingId, details: { document } });
+    return {
+      html: render(w, meeting, { municipalityName, secretariatName }),
+      fileName: `${DOCUMENT_NAMES[document]}_${formatWareki(meeting.date)}_${TYPE_NAMES[meeting.type]}.pdf`,
+    };
+  });
+  const pdf = await ctx.printer().print(html);
+  return { fileName, pdfBase64: pdf.toString('base64') };
+}

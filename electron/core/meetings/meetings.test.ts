@@ -218,3 +218,19 @@ describe('次第 PDF', () => {
     expect(text).not.toContain('秘\n');
   }, 60_000);
 });
+
+describe('開催通知 PDF', () => {
+  it('addresses the invitees, gives the particulars in 和暦, asks 支援会議 attendees for a pledge, and names no case', async () => {
+    const shien = await plan('shien', { date: '2027-02-04', notes: '駐車場は東側をご利用ください。' });
+    const c = await register({ initials: 'Z・Z', fullName: '鈴木 一' });
+    await ok('agenda.addCaseItem', { meetingId: shien.id, caseId: c.id, kind: 'new', minutes: 20 });
+    const { fileName, pdfBase64 } = await ok<{ fileName: string; pdfBase64: string }>('meeting.noticePdf', { meetingId: shien.id });
+    expect(fileName).toBe('開催通知_令和9年2月4日_支援会議.pdf');
+    mkdirSync('test-results/pdf', { recursive: true });
+    const file = join('test-results/pdf', 'notice-shien.pdf');
+    writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, file.replace(/\.pdf$/, '')]);
+    const out = execFileSync('node', [PDFCHECK, file, '--expect', '支援会議の開催について（通知）', '--expect', '令和9年2月4日（木）', '--expect', '守秘義務誓約書', '--expect', '駐車場は東側', '--forbid', c.caseNumber, '--forbid', 'Z・Z', '--forbid', '鈴木'], { encoding: 'utf8' });
+    expect(out).toContain(file);
+  }, 60_000);
+});
