@@ -71,3 +71,22 @@ describe('vault session', () => {
     expect(await core.dispatch('app.setPrefs', { locale: 'fr' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
   });
 });
+
+describe('the sample vault', () => {
+  it('has members, cases in several states with consent where the lifecycle needs it, and planned agendas that obey the consent rule', async () => {
+    await core.dispatch('vault.openSample', {});
+    const db = core.session.vault.db;
+    expect(db.prepare('SELECT count(*) FROM members').pluck().get()).toBeGreaterThan(0);
+    const statuses = db.prepare('SELECT status FROM cases ORDER BY status').pluck().all();
+    expect(new Set(statuses).size).toBeGreaterThan(5);
+    // Every case on the 重層的支援会議 agenda has consent; the 支援会議 takes those without.
+    const onJusoteki = db
+      .prepare("SELECT c.status FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id JOIN cases c ON c.id = a.case_id WHERE m.type = 'jusoteki'")
+      .pluck()
+      .all();
+    expect(onJusoteki.sort()).toEqual(['evaluating', 'plan_proposed']);
+    expect(db.prepare("SELECT count(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.type = 'shien' AND a.case_id IS NOT NULL").pluck().get()).toBe(2);
+    // No real-looking full names: sample cases carry initials only.
+    expect(db.prepare('SELECT count(*) FROM cases WHERE full_name IS NOT NULL').pluck().get()).toBe(0);
+  });
+});

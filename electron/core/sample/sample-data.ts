@@ -1,12 +1,13 @@
 import { addDays, localIsoDate } from '../../../shared/domain/calendar-date';
 import { nextSteps, type CaseStatus } from '../../../shared/domain/case-lifecycle';
 import { appendAudit } from '../audit/audit-log';
-import { randomId } from '../vault/crypto';
 import type { Db } from '../vault/database';
 import { seedTypicalOrganizations } from '../directory/typical-organizations';
 import { createMember } from '../directory/member-repository';
 import { registerCase, transitionCase } from '../cases/case-repository';
 import { recordConsent } from '../cases/consent-repository';
+import { createMeeting } from '../meetings/meeting-repository';
+import { addCaseItem } from '../meetings/agenda-repository';
 
 /**
  * Fictional but realistic data for 「サンプルデータで試す」: the organizations of a typical
@@ -86,17 +87,21 @@ export function seedSampleData(db: Db, staffId: string, now: Date): void {
     }
     for (const step of path) transitionCase(db, id, step, null, staffId, now, today);
   }
+  const memberIds = db.prepare('SELECT id FROM members').pluck().all() as string[];
   for (const m of SAMPLE_MEETINGS) {
-    db.prepare('INSERT INTO meetings (id, type, title, date, start_time, place, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      randomId(),
-      m.type,
-      m.title,
-      addDays(today, m.inDays),
-      m.start,
-      m.place,
-      m.state,
-      now.toISOString(),
-    );
+    const date = addDays(today, m.inDays);
+    const end = `${String(Number(m.start.slice(0, 2)) + 2).padStart(2, '0')}${m.start.slice(2)}`;
+    // Invitees must belong to their organization on the day: past meetings invite no one here.
+    const invitees = m.inDays >= 0 ? memberIds : [];
+    const id = createMeeting(db, { type: m.type, title: m.title, date, startTime: m.start, endTime: end, place: m.place, inviteeMemberIds: invitees }, now);
+    if (m.state !== 'planned') db.prepare('UPDATE meetings SET state = ? WHERE id = ?').run(m.state, id);
+  }
+  // The next 支援会議 discusses the cases without consent; the 重層的支援会議 the plan waiting for its decision.
+  for (const [type, status, kind] of [['shien', 'reviewed_without_consent', 'evaluation'], ['shien', 'received', 'new'], ['jusoteki', 'plan_proposed', 'new'], ['jusoteki', 'evaluating', 'evaluation']] as const) {
+    const meetingId = db.prepare("SELECT id FROM meetings WHERE type = ? AND state = 'planned' ORDER BY date LIMIT 1").pluck().get(type) as string;
+    for (const caseId of db.prepare('SELECT id FROM cases WHERE status = ?').pluck().all(status) as string[]) {
+      addCaseItem(db, { meetingId, caseId, kind, minutes: 15, presenterOrganizationId: orgIds[6]! }, now, today);
+    }
   }
   appendAudit(db, { action: 'sample.seeded', staffId, details: { organizations: orgIds.length, cases: SAMPLE_CASES.length, meetings: SAMPLE_MEETINGS.length } }, now);
 }
