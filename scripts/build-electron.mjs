@@ -21,6 +21,10 @@ const targets = {
     entryPoints: [join(root, 'electron/main/main.ts')],
     outfile: join(outdir, 'main.cjs'),
     external: ['electron', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
+    // The core is ESM and finds its packages' files from import.meta.url; in the CommonJS bundle
+    // that is this file's own URL.
+    define: { 'import.meta.url': '__kasaneModuleUrl' },
+    banner: { js: "const __kasaneModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   },
   // A sandboxed preload can require 'electron' and a few polyfilled modules, nothing from
   // disk: it must be one self-contained file.
