@@ -34,7 +34,9 @@ function* sources(dir) {
   }
 }
 
-const IMPORT = /(?:^|[\s;])(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+// Static imports start a statement (a line, or after a semicolon): "import" inside a comment or a
+// string does not count. Dynamic import() and require() count wherever they are.
+const IMPORT = /(?:^|;)[ \t]*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 /** `sources`: [{ path: repository-relative path, text }]. Returns one line per forbidden import. */
 export function checkLayers(sources) {

@@ -26,6 +26,13 @@ describe('layer check', () => {
   });
 });
 
+describe('layer check: what is not an import', () => {
+  it('ignores the word import in comments and strings, and still sees multi-line imports', () => {
+    expect(check('shared/contract/e.ts', "export const CODES = [\n  // CSV import\n  'import_wrong_columns',\n];")).toEqual([]);
+    expect(check('shared/contract/e.ts', "import {\n  a,\n  b,\n} from 'node:fs';")).toHaveLength(1);
+  });
+});
+
 describe('layer check: tests', () => {
   it('lets a test in shared/ use vitest but not Node', () => {
     expect(check('shared/domain/a.test.ts', "import { it } from 'vitest';")).toEqual([]);

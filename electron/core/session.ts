@@ -35,7 +35,8 @@ export class VaultSession {
   constructor(
     readonly paths: VaultPaths,
     private readonly clock: () => Date = () => new Date(),
-    private readonly scrypt?: ScryptParams,
+    /** KDF parameters for new key slots (tests use cheaper ones); undefined means the default. */
+    readonly scrypt?: ScryptParams,
   ) {
     this.timer = setInterval(() => this.lockIfIdle(), 5_000);
     this.timer.unref();
@@ -144,6 +145,15 @@ export class VaultSession {
   async unlock(input: { staffId?: string; passphrase: string }): Promise<Session> {
     if (this.current) throw new KasaneError('vault_already_unlocked');
     return this.opened(await unlockVault(this.dir, input, this.clock()));
+  }
+
+  /** Takes over a vault opened elsewhere in the core (the recovery key), as unlock does. */
+  adopt(vault: OpenVault): Session {
+    if (this.current) {
+      vault.close();
+      throw new KasaneError('vault_already_unlocked');
+    }
+    return this.opened(vault);
   }
 
   lock(reason: LockReason): void {

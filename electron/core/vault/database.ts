@@ -6,7 +6,7 @@ import { assertNotNewer } from './migrations';
 
 export type { Db };
 
-function keyPragmas(db: Db, dataKey: Buffer): void {
+export function keyPragmas(db: Db, dataKey: Buffer): void {
   // Order matters (STACK.md): cipher, legacy, then the raw key (no per-open PBKDF2).
   db.pragma(`cipher='sqlcipher'`);
   db.pragma('legacy=4');

@@ -53,8 +53,8 @@ const KeyFileSchema = z.object({
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
 
-const privateAad = (vaultId: string, slotId: string) => `${vaultId}:${slotId}:private-key`;
-const dataAad = (file: Pick<KeyFile, 'vaultId' | 'generation'>, slotId: string) =>
+export const privateAad = (vaultId: string, slotId: string) => `${vaultId}:${slotId}:private-key`;
+export const dataAad = (file: Pick<KeyFile, 'vaultId' | 'generation'>, slotId: string) =>
   `${file.vaultId}:${file.generation}:${slotId}:data-key`;
 
 export function readKeyFile(path: string): KeyFile {

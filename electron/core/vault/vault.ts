@@ -6,7 +6,10 @@ import { assessPassphrase } from '../../../shared/domain/passphrase-strength';
 import { appendAudit } from '../audit/audit-log';
 import { randomId, type ScryptParams } from './crypto';
 import { createDatabase, openDatabase, type Db } from './database';
-import { createSlot, openSlot, readKeyFile, writeKeyFile, KEY_FILE_VERSION, type KeyFile } from './key-file';
+import { createSlot, readKeyFile, writeKeyFile, KEY_FILE_VERSION, type KeyFile, type Slot } from './key-file';
+import { unwrapPrivateKey } from './key-slots';
+import { chooseDataKey, settleKeys, type ChosenKey } from './rotation';
+import type { KeyObject } from 'node:crypto';
 import { acquireLock } from './lock-file';
 import { migrate } from './migrations';
 import { ATTEMPTS_FILE, DB_FILE, KEYS_FILE, LOCK_FILE } from './paths';
@@ -18,6 +21,11 @@ export interface OpenVault {
   dir: string;
   db: Db;
   staff: StaffRef;
+  /**
+   * The data key, kept in the core's memory only (never sent to the renderer) so that key slots
+   * can be added and re-sealed while unlocked; replaced by a rotation, zeroed on close.
+   */
+  dataKey: Buffer;
   close(): void;
 }
 
@@ -119,29 +127,75 @@ export async function createVault(dir: string, opts: CreateVaultOptions): Promis
 }
 
 function openWithKey(dir: string, dataKey: Buffer, staff: StaffRef, now: Date): OpenVault {
-  const files = vaultFiles(dir);
-  const release = acquireLock(files.lock, staff.name, now);
+  const release = acquireLock(vaultFiles(dir).lock, staff.name, now);
+  return openLocked(dir, dataKey, staff, release);
+}
+
+/** Opens the DB with the lock already held; on failure zeroes the key and releases the lock. */
+function openLocked(dir: string, dataKey: Buffer, staff: StaffRef, release: () => void): OpenVault {
   try {
-    const db = openDatabase(files.db, dataKey);
-    dataKey.fill(0); // SQLCipher holds its own copy; ours is not needed any more
+    const db = openDatabase(vaultFiles(dir).db, dataKey);
     migrate(db);
-    return {
+    const vault: OpenVault = {
       dir,
       db,
       staff,
+      dataKey,
       close: () => {
         if (db.open) {
           db.pragma('wal_checkpoint(TRUNCATE)');
           db.close();
         }
+        vault.dataKey.fill(0);
         release();
       },
     };
+    return vault;
   } catch (err) {
     dataKey.fill(0);
     release();
     throw err;
   }
+}
+
+/**
+ * Opens the vault through a slot whose private key was unwrapped (passphrase or recovery key),
+ * finishing an interrupted key rotation on the way (rotation.ts). Null when this slot no longer
+ * opens the vault (its account was removed).
+ */
+export function openThroughSlot(
+  dir: string,
+  keyFile: KeyFile,
+  slot: Slot,
+  privateKey: KeyObject,
+  staff: StaffRef,
+  now: Date,
+): { vault: OpenVault; keyFile: KeyFile } | null {
+  const release = acquireLock(vaultFiles(dir).lock, staff.name, now);
+  let chosen: ChosenKey | null;
+  try {
+    chosen = chooseDataKey(dir, keyFile, slot, privateKey);
+  } catch (err) {
+    release();
+    throw err;
+  }
+  if (!chosen) {
+    release();
+    return null;
+  }
+  const vault = openLocked(dir, chosen.dataKey, staff, release);
+  let settled: KeyFile;
+  try {
+    settled = settleKeys(vault, chosen, staff.id, now);
+  } catch (err) {
+    vault.close();
+    throw err;
+  }
+  if (!settled.slots.some((s) => s.id === slot.id)) {
+    vault.close();
+    return null;
+  }
+  return { vault, keyFile: settled };
 }
 
 export function unlockRetryAfterMs(dir: string, now: Date): number {
@@ -162,10 +216,12 @@ export async function unlockVault(dir: string, input: { staffId?: string; passph
 
   const candidates = keyFile.slots.filter((s) => s.kind === 'staff' && (!input.staffId || s.staffId === input.staffId));
   for (const slot of candidates) {
-    const dataKey = await openSlot(keyFile, slot, input.passphrase);
-    if (!dataKey) continue;
+    const privateKey = await unwrapPrivateKey(keyFile, slot, input.passphrase);
+    if (!privateKey) continue;
     const staff = { id: slot.staffId!, name: slot.label };
-    const vault = openWithKey(dir, dataKey, staff, now);
+    const opened = openThroughSlot(dir, keyFile, slot, privateKey, staff, now);
+    if (!opened) continue;
+    const vault = opened.vault;
     const failures = readAttempts(files.attempts);
     vault.db.transaction(() => {
       for (const f of failures) {

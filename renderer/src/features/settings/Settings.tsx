@@ -7,6 +7,7 @@ import { errorText, fieldErrors } from '../../errors';
 import { PageHeading, TextField, useFlash } from '../../components/forms';
 import { useSetPrefs } from '../../components/prefs';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { StaffPanel } from '../staff/StaffPanel';
 
 export function Settings() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function Settings() {
         </div>
       )}
       {settings.data && <VaultSettings initial={settings.data} />}
+      <StaffPanel />
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { errorText, fieldErrors, isKasaneError } from '../../errors';
 import { PageHeading, PassphraseField } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { PreUnlockLayout, ProblemPanel } from './PreUnlockLayout';
+import { Recover } from '../staff/Recover';
 
 const lastStaffKey = (kind: VaultKind) => `kasane.lastStaff.${kind}`;
 
@@ -99,6 +100,8 @@ export function Unlock({ status }: { status: AppStatus }) {
 
   const passphraseFieldError = fieldErrors(t, unlock.error).passphrase;
   const otherError = select.error ?? sample.error;
+  const [recovering, setRecovering] = useState(false);
+  if (recovering) return <Recover status={status} onBack={() => setRecovering(false)} />;
 
   return (
     <PreUnlockLayout sample={isSample}>
@@ -169,6 +172,19 @@ export function Unlock({ status }: { status: AppStatus }) {
                   : t('unlock.submit')}
             </button>
           </div>
+          {!isSample && status.staff.length > 0 && (
+            <p className="recover-link">
+              <a
+                href="#recover"
+                onClick={(e) => {
+                  e.preventDefault();
+                  setRecovering(true);
+                }}
+              >
+                {t('staff.recover.link')}
+              </a>
+            </p>
+          )}
         </form>
 
         <div className="panel panel-muted switch-panel">
