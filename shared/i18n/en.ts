@@ -135,6 +135,7 @@ export const en: DeepStringRecord<typeof ja> = {
     pledges: 'Pledges',
     roles: 'Role assignments',
     settings: 'Settings',
+    directory: 'Organizations',
   },
   shortcuts: {
     heading: 'Keyboard shortcuts',

@@ -134,6 +134,7 @@ export const ja = {
     pledges: '誓約書',
     roles: '役割分担',
     settings: '設定',
+    directory: '関係機関',
   },
   shortcuts: {
     heading: 'キーボード操作',

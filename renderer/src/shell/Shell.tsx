@@ -9,6 +9,8 @@ import { formatDate, isMac } from '../format';
 import { Home } from '../features/home/Home';
 import { EmptySection } from '../features/sections/EmptySection';
 import { Settings } from '../features/settings/Settings';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { CasesPage } from '../features/cases/CasesPage';
 import { HelpDialog } from './HelpDialog';
 import { SECTIONS, type Section } from './sections';
 import { useActivityTouch } from './useActivityTouch';
@@ -68,7 +70,7 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
         doLock();
         return;
       }
-      if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-6]$/.test(e.code)) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-7]$/.test(e.code)) {
         const next = SECTIONS[Number(e.code.slice(5)) - 1];
         if (next) {
           e.preventDefault();
@@ -177,6 +179,10 @@ function SectionPage({ section, today }: { section: Section; today: string }) {
       return <Home today={today} />;
     case 'settings':
       return <Settings />;
+    case 'cases':
+      return <CasesPage />;
+    case 'directory':
+      return <DirectoryPage />;
     default:
       return <EmptySection section={section} />;
   }

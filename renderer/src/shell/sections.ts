@@ -1,6 +1,9 @@
-export type Section = 'home' | 'meetings' | 'cases' | 'pledges' | 'roles' | 'settings';
+export type Section = 'home' | 'meetings' | 'cases' | 'pledges' | 'roles' | 'settings' | 'directory';
 
-/** The left navigation, in order: Alt+1 … Alt+6. */
+/**
+ * The left navigation, in order: Alt+1 … Alt+7. 関係機関 came after 設定 was already Alt+6, so it
+ * takes Alt+7 rather than moving the shortcuts staff already know.
+ */
 export const SECTIONS: readonly { id: Section }[] = [
   { id: 'home' },
   { id: 'meetings' },
@@ -8,4 +11,5 @@ export const SECTIONS: readonly { id: Section }[] = [
   { id: 'pledges' },
   { id: 'roles' },
   { id: 'settings' },
+  { id: 'directory' },
 ];

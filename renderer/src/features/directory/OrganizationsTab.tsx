@@ -1,0 +1,288 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { Organization, OrganizationKind } from '../../../../shared/contract/directory';
+import { localIsoDate } from '../../../../shared/domain/calendar-date';
+import { useInvoke } from '../../api';
+import { errorText, fieldErrors } from '../../errors';
+import { TextField, useFlash } from '../../components/forms';
+import { SortTable } from './SortTable';
+import { ErrorAlert, Modal, SelectField, formErrorText, shortDate, type SortingFeatures } from './ui';
+
+const KINDS: OrganizationKind[] = ['city_department', 'contractor', 'partner'];
+const helper = createColumnHelper<SortingFeatures, Organization>();
+
+export function useOrganizations(includeRetired: boolean) {
+  const invoke = useInvoke();
+  return useQuery({
+    queryKey: ['organization.list', { includeRetired }],
+    queryFn: () => invoke('organization.list', { includeRetired }),
+  });
+}
+
+type Editing = { mode: 'add' } | { mode: 'edit'; org: Organization } | null;
+
+export function OrganizationsTab() {
+  const { t, i18n } = useTranslation();
+  const invoke = useInvoke();
+  const queryClient = useQueryClient();
+  const [filter, setFilter] = useState('');
+  const [includeRetired, setIncludeRetired] = useState(true);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [retiring, setRetiring] = useState<Organization | null>(null);
+  const [flash, setFlash] = useFlash();
+  const orgs = useOrganizations(includeRetired);
+
+  const invalidate = () => {
+    void queryClient.invalidateQueries({ queryKey: ['organization.list'] });
+    void queryClient.invalidateQueries({ queryKey: ['member.list'] });
+  };
+  const retire = useMutation({
+    mutationFn: (org: Organization) => invoke('organization.retire', { id: org.id }),
+    onSuccess: (org) => {
+      setRetiring(null);
+      setFlash(t('directory.org.retired', { name: org.name }));
+      invalidate();
+    },
+  });
+  const reinstate = useMutation({
+    mutationFn: (org: Organization) => invoke('organization.reinstate', { id: org.id }),
+    onSuccess: (org) => {
+      setFlash(t('directory.org.reinstated', { name: org.name }));
+      invalidate();
+    },
+  });
+
+  const columns = useMemo(
+    () => [
+      helper.accessor('name', { header: () => t('directory.org.columns.name'), sortFn: 'text', cell: (c) => <span className="cell-strong">{c.getValue()}</span> }),
+      helper.accessor((o) => t(`directory.kinds.${o.kind}`), { id: 'kind', header: () => t('directory.org.columns.kind'), sortFn: 'text' }),
+      helper.accessor((o) => o.contact ?? '', { id: 'contact', header: () => t('directory.org.columns.contact'), sortFn: 'text', cell: (c) => c.getValue() || t('directory.common.none') }),
+      helper.accessor((o) => o.pledgeExemptionReason ?? '', {
+        id: 'exemption',
+        header: () => t('directory.org.columns.exemption'),
+        sortFn: 'text',
+        cell: (c) => (c.getValue() ? <span className="exemption">{c.getValue()}</span> : t('directory.common.none')),
+      }),
+      helper.accessor('activeMembers', {
+        header: () => t('directory.org.columns.activeMembers'),
+        sortFn: 'basic',
+        cell: (c) => <span className="cell-number">{t('directory.org.membersCount', { count: c.getValue() })}</span>,
+      }),
+      helper.accessor((o) => o.retiredAt ?? '', {
+        id: 'state',
+        header: () => t('directory.org.columns.state'),
+        sortFn: 'text',
+        cell: (c) =>
+          c.row.original.retiredAt ? (
+            <span className="badge badge-muted">{t('directory.org.retiredOn', { date: shortDate(localIsoDate(new Date(c.row.original.retiredAt)), i18n.language) })}</span>
+          ) : (
+            <span className="badge badge-ok">{t('directory.org.active')}</span>
+          ),
+      }),
+      helper.display({
+        id: 'actions',
+        header: () => t('directory.org.columns.actions'),
+        cell: (c) => {
+          const org = c.row.original;
+          return (
+            <span className="row-actions">
+              <button type="button" className="button button-small" onClick={() => setEditing({ mode: 'edit', org })} aria-label={`${t('directory.common.edit')}：${org.name}`}>
+                {t('directory.common.edit')}
+              </button>
+              {org.retiredAt ? (
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={reinstate.isPending}
+                  onClick={() => reinstate.mutate(org)}
+                  aria-label={`${t('directory.org.reinstate')}：${org.name}`}
+                >
+                  {t('directory.org.reinstate')}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  onClick={() => {
+                    retire.reset();
+                    setRetiring(org);
+                  }}
+                  aria-label={`${t('directory.org.retire')}：${org.name}`}
+                >
+                  {t('directory.org.retire')}
+                </button>
+              )}
+            </span>
+          );
+        },
+      }),
+    ],
+    // t changes with the language; the mutations' pending state changes the buttons.
+    [t, i18n.language, reinstate.isPending, reinstate.mutate, retire.reset],
+  );
+
+  const rows = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    const all = orgs.data ?? [];
+    if (!q) return all;
+    return all.filter((o) => [o.name, o.contact ?? '', o.pledgeExemptionReason ?? '', t(`directory.kinds.${o.kind}`)].some((v) => v.toLowerCase().includes(q)));
+  }, [orgs.data, filter, t]);
+
+  return (
+    <section aria-label={t('directory.tabs.organizations')}>
+      <div className="toolbar">
+        <div className="toolbar-field">
+          <label htmlFor="org-filter">{t('directory.common.filter')}</label>
+          <input
+            id="org-filter"
+            className="input"
+            type="search"
+            value={filter}
+            placeholder={t('directory.org.filterPlaceholder')}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={includeRetired} onChange={(e) => setIncludeRetired(e.target.checked)} />
+          {t('directory.org.includeRetired')}
+        </label>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button button-primary" onClick={() => setEditing({ mode: 'add' })}>
+          {t('directory.org.add')}
+        </button>
+      </div>
+      <p className="status-line" role="status">
+        {flash}
+      </p>
+      {(orgs.error || reinstate.error) && (
+        <ErrorAlert>{errorText(t, orgs.error ?? reinstate.error)}</ErrorAlert>
+      )}
+      {orgs.isPending ? (
+        <p className="loading-inline" role="status">
+          {t('app.loading')}
+        </p>
+      ) : (
+        <>
+          <p className="list-count">{t('directory.common.count', { count: rows.length })}</p>
+          <SortTable
+            data={rows}
+            columns={columns}
+            caption={t('directory.org.listCaption')}
+            empty={t('directory.org.empty')}
+            rowClassName={(o) => (o.retiredAt ? 'row-retired' : undefined)}
+          />
+        </>
+      )}
+      <Modal
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.mode === 'edit' ? t('directory.org.editHeading') : t('directory.org.addHeading')}
+      >
+        {editing && (
+          <OrganizationForm
+            key={editing.mode === 'edit' ? editing.org.id : 'new'}
+            org={editing.mode === 'edit' ? editing.org : null}
+            onDone={(org) => {
+              setEditing(null);
+              setFlash(t('directory.org.saved', { name: org.name }));
+              invalidate();
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+      </Modal>
+      <Modal open={retiring !== null} onClose={() => setRetiring(null)} title={t('directory.org.retireHeading', { name: retiring?.name ?? '' })}>
+        <p>{t('directory.org.retireText')}</p>
+        {retire.error && (
+          <ErrorAlert>{errorText(t, retire.error)}</ErrorAlert>
+        )}
+        <div className="dialog-actions dialog-actions-split">
+          <button type="button" className="button" onClick={() => setRetiring(null)} autoFocus>
+            {t('directory.common.cancel')}
+          </button>
+          <button type="button" className="button button-danger-solid" disabled={retire.isPending} onClick={() => retiring && retire.mutate(retiring)}>
+            {t('directory.org.retireConfirm')}
+          </button>
+        </div>
+      </Modal>
+    </section>
+  );
+}
+
+function OrganizationForm({ org, onDone, onCancel }: { org: Organization | null; onDone: (org: Organization) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const invoke = useInvoke();
+  const [name, setName] = useState(org?.name ?? '');
+  const [kind, setKind] = useState<OrganizationKind>(org?.kind ?? 'partner');
+  const [contact, setContact] = useState(org?.contact ?? '');
+  const [exempt, setExempt] = useState(Boolean(org?.pledgeExemptionReason));
+  const [reason, setReason] = useState(org?.pledgeExemptionReason ?? '');
+  const [local, setLocal] = useState<Record<string, string>>({});
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { name: name.trim(), kind, contact: contact.trim() || null, pledgeExemptionReason: exempt ? reason.trim() : null };
+      return org ? invoke('organization.update', { id: org.id, ...body }) : invoke('organization.create', body);
+    },
+    onSuccess: onDone,
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!name.trim()) errors.name = t('directory.common.required');
+    if (exempt && !reason.trim()) errors.pledgeExemptionReason = t('directory.org.exemptionReasonRequired');
+    setLocal(errors);
+    if (Object.keys(errors).length === 0) save.mutate();
+  }
+
+  const server = fieldErrors(t, save.error);
+  const err = (f: string) => local[f] ?? server[f];
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <TextField label={t('directory.org.name')} required value={name} onChange={(e) => setName(e.target.value)} maxLength={80} error={err('name')} placeholder={t('directory.org.nameExample')} autoFocus />
+      <SelectField label={t('directory.org.kind')} value={kind} onChange={(e) => setKind(e.target.value as OrganizationKind)} error={err('kind')}>
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`directory.kinds.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label={t('directory.org.contact')} value={contact} onChange={(e) => setContact(e.target.value)} maxLength={200} error={err('contact')} hint={t('directory.org.contactHint')} />
+      <div className="field">
+        <label className="checkbox">
+          <input type="checkbox" checked={exempt} onChange={(e) => setExempt(e.target.checked)} aria-describedby="org-exempt-hint" />
+          {t('directory.org.exempt')}
+        </label>
+        <p id="org-exempt-hint" className="field-hint">
+          {t('directory.org.exemptHint')}
+        </p>
+      </div>
+      {exempt && (
+        <TextField
+          label={t('directory.org.exemptionReason')}
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={200}
+          placeholder={t('directory.org.exemptionReasonExample')}
+          error={err('pledgeExemptionReason')}
+        />
+      )}
+      {save.error && (
+        <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>
+      )}
+      <div className="dialog-actions dialog-actions-split">
+        <button type="button" className="button" onClick={onCancel}>
+          {t('directory.common.cancel')}
+        </button>
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {save.isPending ? t('directory.common.saving') : t('directory.common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

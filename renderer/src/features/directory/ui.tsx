@@ -1,0 +1,202 @@
+import { useEffect, useId, useRef, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import {
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_text,
+  tableFeatures,
+} from '@tanstack/react-table';
+import { formatGregorian, formatWareki } from '../../../../shared/domain/wareki';
+import { localIsoDate } from '../../../../shared/domain/calendar-date';
+import { KasaneError } from '../../../../shared/contract';
+import { errorText, fieldErrors } from '../../errors';
+import './directory.css';
+
+/** The table features of every list of the directory and cases screens: client-side sorting. */
+export const sortingFeatures = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, basic: sortFn_basic },
+});
+export type SortingFeatures = typeof sortingFeatures;
+
+/** A date in a list: 和暦 without weekday in Japanese, a short Gregorian date in English. */
+export function shortDate(iso: string, language: string): string {
+  return language === 'ja' ? formatWareki(iso) : formatGregorian(iso);
+}
+
+/** An instant (ISO timestamp) as local date and time: 令和8年4月1日 14:05. */
+export function dateTime(instant: string, language: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${shortDate(localIsoDate(d), language)} ${time}`;
+}
+
+export function todayIso(): string {
+  return localIsoDate(new Date());
+}
+
+/**
+ * The message above a form: for `validation_failed` the fields are marked beside the inputs,
+ * so the alert only says so; any other error is translated by the shared helper.
+ */
+export function formErrorText(t: TFunction, error: unknown): string {
+  if (error instanceof KasaneError && error.code === 'validation_failed' && Object.keys(fieldErrors(t, error)).length > 0) {
+    return t('directory.common.checkFields');
+  }
+  return errorText(t, error);
+}
+
+/** An error above a form's buttons; scrolls itself into view (a long dialog may hide it otherwise). */
+export function ErrorAlert({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [children]);
+  return (
+    <div ref={ref} className="form-error" role="alert">
+      {children}
+    </div>
+  );
+}
+
+/** A modal built on the native <dialog>: focus is trapped, Esc closes through React state. */
+export function Modal({
+  open,
+  onClose,
+  title,
+  children,
+  wide,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    } else if (!open && dialog.open) {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+    }
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog kasane-modal${wide ? ' kasane-modal-wide' : ''}`}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      {open && (
+        <>
+          <h2 id={titleId} className="dialog-title">
+            {title}
+          </h2>
+          {children}
+        </>
+      )}
+    </dialog>
+  );
+}
+
+interface FieldShellProps {
+  label: string;
+  id: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  required?: boolean;
+  children: ReactNode;
+}
+
+function FieldShell({ label, id, error, hint, required, children }: FieldShellProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {required && (
+          <span className="required-mark" aria-hidden="true">
+            {t('common.required')}
+          </span>
+        )}
+      </div>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const describedBy = (id: string, hint: unknown, error: unknown) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+
+export function SelectField({
+  label,
+  error,
+  hint,
+  required,
+  children,
+  ...select
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { label: string; error?: string | undefined; hint?: ReactNode; required?: boolean }) {
+  const id = useId();
+  return (
+    <FieldShell label={label} id={id} error={error} hint={hint} required={required}>
+      <select
+        id={id}
+        className="input select"
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...select}
+      >
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  ...area
+}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { label: string; error?: string | undefined; hint?: ReactNode }) {
+  const id = useId();
+  return (
+    <FieldShell label={label} id={id} error={error} hint={hint}>
+      <textarea id={id} className="input textarea" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...area} />
+    </FieldShell>
+  );
+}
+
+/** The sort indicator of a header button (▲ ascending, ▼ descending), read out via aria-sort on the <th>. */
+export function sortMark(direction: false | 'asc' | 'desc'): string {
+  return direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '⇅';
+}
+
+export function ariaSort(direction: false | 'asc' | 'desc'): 'ascending' | 'descending' | undefined {
+  return direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined;
+}
