@@ -2,6 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests drive Debian's Chromium against the browser host, with a fresh core and
 // vault per test (e2e/fixtures.ts). Build the renderer first: npm run build:renderer.
+// The core runs in this process (e2e/fixtures.ts) and decides what "today" is; the page runs in
+// Chromium with timezoneId below. Both must be on the same clock, as they are on a real PC.
+process.env.TZ = 'Asia/Tokyo';
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/artifacts',

@@ -10,6 +10,14 @@ await i18n.init({ resources, lng: 'ja', interpolation: { escapeValue: false }, i
 const t = i18n.t.bind(i18n);
 
 describe('errorText', () => {
+  it('words a refused status change in the UI language', async () => {
+    const error = new KasaneError('transition_not_allowed', { from: 'received', to: 'consented', refusal: 'consent_required' });
+    expect(errorText(t, error)).toBe('ケースを「受付」から「同意取得」に進めることはできません。有効な本人同意が必要です。');
+    const en = i18next.createInstance();
+    await en.init({ resources, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
+    expect(errorText(en.t.bind(en), error)).not.toMatch(/[ぁ-んァ-ン]/);
+  });
+
   it('names the invalid fields by their labels, not their paths', () => {
     const error = new KasaneError('validation_failed', {
       fields: 'staffName, municipalityName',

@@ -28,6 +28,12 @@ export function errorText(t: TFunction, error: unknown): string {
       details.fields = labels.length > 0 ? labels.join(t('common.listSeparator')) : String(details.fields ?? '');
     }
     if (error.code === 'internal' && details.ref === undefined) details.ref = '—';
+    if (error.code === 'transition_not_allowed') {
+      // The core sends status ids and a refusal code; the words are this language's.
+      details.from = t(`cases.statuses.${String(details.from)}`);
+      details.to = t(`cases.statuses.${String(details.to)}`);
+      details.reason = t(`cases.transitionRefusals.${String(details.refusal)}`, { defaultValue: '' });
+    }
     return t(`errors.${error.code}`, details);
   }
   return t('errors.internal', { ref: '—' });

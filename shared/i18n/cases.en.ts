@@ -5,6 +5,12 @@ export const casesEn: DeepStringRecord<typeof casesJa> = {
   heading: 'Cases',
   intro:
     'Record each case from intake through consent, assessment, support plan and evaluation to closure. Lists and meeting documents show only the case number and the initials.',
+  /** Why a status change was refused (errors.transition_not_allowed). */
+  transitionRefusals: {
+    consent_required: 'Valid consent is needed.',
+    same_status: 'It is already in that status.',
+    not_a_next_step: 'That is not a next step in the lifecycle.',
+  },
   statuses: {
     received: 'Received',
     reviewed_without_consent: 'At a support meeting (no consent)',

@@ -2,6 +2,12 @@
 export const casesJa = {
   heading: 'ケース',
   intro: '相談を受け付けたケースを、受付から本人同意、アセスメント、支援プラン、評価、終結まで記録します。一覧と会議資料には、ケース番号とイニシャルだけを表示します。',
+  /** Why a status change was refused (errors.transition_not_allowed). */
+  transitionRefusals: {
+    consent_required: '有効な本人同意が必要です。',
+    same_status: 'すでにその状態です。',
+    not_a_next_step: 'この順序では進められません。',
+  },
   statuses: {
     received: '受付',
     reviewed_without_consent: '支援会議で検討中',

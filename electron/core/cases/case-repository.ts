@@ -132,7 +132,7 @@ export function listCases(db: Db, today: string, filter: CaseFilter): CaseRow[] 
     params.ids = JSON.stringify(searchCaseIds(db, filter.query));
   }
   const rows = db
-    .prepare(`${SELECT_CASE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.received_on DESC, c.case_number DESC`)
+    .prepare(`${SELECT_CASE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.received_on DESC, c.fiscal_year DESC, c.seq DESC, c.case_number DESC`)
     .all(params) as CaseRecord[];
   return rows.map((r) => toRow(r, today));
 }
@@ -179,7 +179,8 @@ export function registerCase(db: Db, input: z.output<typeof RegisterSchema>, sta
   let seq: number | null = null;
   let caseNumber = input.caseNumber;
   if (!caseNumber) {
-    seq = (db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE fiscal_year = ?').pluck().get(fiscalYear) as number);
+    // `seq IS NOT NULL` lets SQLite answer from the (fiscal_year, seq) index instead of scanning the year.
+    seq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE fiscal_year = ? AND seq IS NOT NULL').pluck().get(fiscalYear) as number;
     caseNumber = formatCaseNumber(readSettings(db).caseNumberFormat, fiscalYear, seq);
   }
   if (db.prepare('SELECT 1 FROM cases WHERE case_number = ?').get(caseNumber)) throw new KasaneError('case_number_taken', { caseNumber });
@@ -262,25 +263,13 @@ export function revealCase(db: Db, id: string): { fullName: string | null; fullN
   return row;
 }
 
-const STATUS_JA: Record<CaseStatus, string> = {
-  received: '受付',
-  reviewed_without_consent: '支援会議で検討中',
-  consented: '同意取得',
-  assessing: 'アセスメント',
-  planning: 'プラン作成中',
-  plan_proposed: '重層的支援会議で協議',
-  supporting: '支援中',
-  evaluating: '評価',
-  closed: '終結',
-  suspended: '中断',
-};
 
 export function transitionCase(db: Db, id: string, to: CaseStatus, reason: string | null | undefined, staffId: string, now: Date, today: string): CaseStatus {
   const detail = getCase(db, id, today);
   const verdict = checkTransition(detail.status, to, { hasValidConsent: detail.consentToday.valid });
   if (!verdict.ok) {
-    const why = verdict.reason === 'consent_required' ? '有効な本人同意が必要です。' : verdict.reason === 'same_status' ? 'すでにその状態です。' : '';
-    throw new KasaneError('transition_not_allowed', { from: STATUS_JA[detail.status], to: STATUS_JA[to], reason: why, refusal: verdict.reason });
+    // Status ids and the refusal code: each language words them (errors.transition_not_allowed).
+    throw new KasaneError('transition_not_allowed', { from: detail.status, to, refusal: verdict.reason });
   }
   const at = now.toISOString();
   db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(to, at, id);

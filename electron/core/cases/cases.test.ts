@@ -43,6 +43,16 @@ describe('case register', () => {
     expect((await register({ receivedOn: '2026-03-31' })).caseNumber).toBe('R7-001');
   });
 
+  it('lists R8-1000 after R8-999 (numbers sort as numbers within a 年度)', async () => {
+    const { registerCase } = await import('./case-repository');
+    const db = core.session.vault.db;
+    db.transaction(() => {
+      for (let i = 0; i < 1000; i++) registerCase(db, { initials: 'X', receivedOn: '2026-10-01', categoryIds: [] }, core.session.vault.staff.id, new Date());
+    })();
+    const rows = await ok<CaseRow[]>('case.list', {});
+    expect(rows.slice(0, 2).map((r) => r.caseNumber)).toEqual(['R8-1000', 'R8-999']);
+  });
+
   it('follows the configured format', async () => {
     expect((await fails('settings.update', { caseNumberFormat: '{era}{eraYear}' })).code).toBe('validation_failed');
     expect(await ok('settings.update', { caseNumberFormat: '{fy}-{seq:4}' })).toMatchObject({ caseNumberFormat: '{fy}-{seq:4}' });
