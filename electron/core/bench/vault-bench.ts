@@ -165,5 +165,6 @@ async function main() {
 await main();
 console.log('');
 await (await import('./search-bench')).searchBench();
+await (await import('./case-list-render-bench')).caseListRenderBench();
 console.log('');
 await (await import('./pdf-bench')).pdfBench();
