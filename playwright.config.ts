@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CLOSED_NETWORK_ARGS, findChromium, sandboxArgs } from './electron/core/security/chromium';
 
 // End-to-end tests drive Debian's Chromium against the browser host, with a fresh core and
 // vault per test (e2e/fixtures.ts). Build the renderer first: npm run build:renderer.
@@ -21,16 +22,8 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: findChromium() ?? '/usr/bin/chromium',
+      args: [...CLOSED_NETWORK_ARGS, ...sandboxArgs()],
     },
   },
 });

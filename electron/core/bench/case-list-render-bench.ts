@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
+import { CLOSED_NETWORK_ARGS, sandboxArgs } from '../security/chromium';
 import { createCore } from '../app';
 import { resolvePaths } from '../vault/paths';
 import { FAST_SCRYPT, VAULT_INPUT } from '../testing/temp-vault';
@@ -23,7 +24,7 @@ export async function caseListRenderBench(): Promise<void> {
   }
   const home = mkdtempSync(join(tmpdir(), 'kasane-render-bench-'));
   const core = createCore({ paths: resolvePaths({ home, env: {} }), scrypt: FAST_SCRYPT });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CLOSED_NETWORK_ARGS, ...sandboxArgs()] });
   try {
     const created = await core.dispatch('vault.create', VAULT_INPUT);
     if (!created.ok) throw new Error(created.error.code);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
+import { CLOSED_NETWORK_ARGS, sandboxArgs } from '../security/chromium';
 import { createCore } from '../app';
 import type { Agenda, CaseDetail, Member, Organization } from '../../../shared/contract';
 import type { Meeting } from '../../../shared/contract/meetings';
@@ -58,7 +59,7 @@ export async function pdfBench(): Promise<void> {
     return r.value as T;
   };
   const printers: ChromiumPrinter[] = [];
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CLOSED_NETWORK_ARGS, ...sandboxArgs()] });
   try {
     await call('vault.create', VAULT_INPUT);
     const orgs = await call<Organization[]>('organization.list', {});

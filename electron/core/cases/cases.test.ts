@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseRow, Organization } from '../../../shared/contract';
 import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
+import { contractCalls } from '../testing/contract-calls';
 import type { KasaneCore } from '../app';
 
 let t: ReturnType<typeof tempHome>;
@@ -22,16 +23,7 @@ afterEach(async () => {
   t.cleanup();
 });
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${JSON.stringify(r.error.details)}`);
-  return r.value as T;
-}
-async function fails(method: string, input: unknown): Promise<{ code: string; details: Record<string, unknown> }> {
-  const r = await core.dispatch(method, input);
-  if (r.ok) throw new Error(`${method} succeeded`);
-  return r.error;
-}
+const { ok, fails } = contractCalls(() => core);
 const org = (name: string) => orgs.find((o) => o.name === name)!.id;
 const register = (extra: Record<string, unknown> = {}) =>
   ok<CaseDetail>('case.register', { initials: 'A・K', receivedOn: '2026-10-01', leadOrganizationId: org('社会福祉協議会'), categoryIds: ['8050'], ...extra });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Member, Organization } from '../../../shared/contract';
 import { TYPICAL_ORGANIZATIONS } from './typical-organizations';
 import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
+import { contractCalls } from '../testing/contract-calls';
 import type { KasaneCore } from '../app';
 
 let t: ReturnType<typeof tempHome>;
@@ -18,16 +19,7 @@ afterEach(async () => {
   t.cleanup();
 });
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${JSON.stringify(r.error.details)}`);
-  return r.value as T;
-}
-async function fails(method: string, input: unknown): Promise<string> {
-  const r = await core.dispatch(method, input);
-  if (r.ok) throw new Error(`${method} succeeded`);
-  return r.error.code;
-}
+const { ok, fails } = contractCalls(() => core);
 const auditActions = () => core.session.vault.db.prepare('SELECT action FROM audit_log ORDER BY seq').pluck().all() as string[];
 
 describe('organizations', () => {
@@ -51,10 +43,10 @@ describe('organizations', () => {
   });
 
   it('refuses a duplicate active name and an unknown id, changing nothing', async () => {
-    expect(await fails('organization.create', { name: '社会福祉協議会', kind: 'contractor' })).toBe('organization_name_taken');
-    expect(await fails('organization.update', { id: 'nope', name: 'x' })).toBe('organization_not_found');
-    expect(await fails('organization.create', { name: '  ', kind: 'partner' })).toBe('validation_failed');
-    expect(await fails('organization.create', { name: 'x', kind: 'company' })).toBe('validation_failed');
+    expect((await fails('organization.create', { name: '社会福祉協議会', kind: 'contractor' })).code).toBe('organization_name_taken');
+    expect((await fails('organization.update', { id: 'nope', name: 'x' })).code).toBe('organization_not_found');
+    expect((await fails('organization.create', { name: '  ', kind: 'partner' })).code).toBe('validation_failed');
+    expect((await fails('organization.create', { name: 'x', kind: 'company' })).code).toBe('validation_failed');
     expect((await ok<Organization[]>('organization.list', {})).length).toBe(TYPICAL_ORGANIZATIONS.length);
   });
 });
@@ -82,17 +74,17 @@ describe('members', () => {
   });
 
   it('a member without an organization, or at a retired one, is refused', async () => {
-    expect(await fails('member.create', { name: '所属 なし', startOn: '2026-04-01' })).toBe('validation_failed');
+    expect((await fails('member.create', { name: '所属 なし', startOn: '2026-04-01' })).code).toBe('validation_failed');
     const org = await ok<Organization>('organization.create', { name: '旧組織', kind: 'partner' });
     await ok('organization.retire', { id: org.id });
-    expect(await fails('member.create', { name: '誰か', organizationId: org.id, startOn: '2026-04-01' })).toBe('organization_not_found');
+    expect((await fails('member.create', { name: '誰か', organizationId: org.id, startOn: '2026-04-01' })).code).toBe('organization_not_found');
     expect(await ok<Member[]>('member.list', { includeLeft: true })).toEqual([]);
   });
 
   it('a move dated before the current period is refused', async () => {
     const orgs = await ok<Organization[]>('organization.list', {});
     const m = await ok<Member>('member.create', { name: '日付 試験', organizationId: orgs[0]!.id, startOn: '2026-04-01' });
-    expect(await fails('member.move', { id: m.id, organizationId: orgs[1]!.id, on: '2026-04-01' })).toBe('validation_failed');
+    expect((await fails('member.move', { id: m.id, organizationId: orgs[1]!.id, on: '2026-04-01' })).code).toBe('validation_failed');
     expect((await ok<Member>('member.get', { id: m.id })).history).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agenda, CaseDetail, Member, MeetingSummary, Organization } from '../../../shared/contract';
 import type { Meeting } from '../../../shared/contract/meetings';
 import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
+import { contractCalls } from '../testing/contract-calls';
 import type { KasaneCore } from '../app';
 
 const PDFCHECK = join(import.meta.dirname, '../../../../shared/tools/pdfcheck.mjs');
@@ -13,16 +14,7 @@ let core: KasaneCore;
 let orgs: Organization[];
 let members: Member[];
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${JSON.stringify(r.error.details)}`);
-  return r.value as T;
-}
-async function fails(method: string, input: unknown) {
-  const r = await core.dispatch(method, input);
-  if (r.ok) throw new Error(`${method} succeeded`);
-  return r.error;
-}
+const { ok, fails } = contractCalls(() => core);
 const org = (name: string) => orgs.find((o) => o.name === name)!.id;
 
 // One vault for the file (Chromium starts once); each test plans its own meetings.

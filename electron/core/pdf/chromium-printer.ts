@@ -1,31 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { FONT_HOST, loadFonts } from './fonts';
+import { CLOSED_NETWORK_ARGS, findChromium, sandboxArgs } from '../security/chromium';
 import type { Printer } from './printer';
 
-/** Chromium must not call anywhere: Kasane makes no network calls (STACK.md). */
-const CLOSED_NETWORK_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
-];
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      const path = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (path) return path;
-    } catch {
-      // try the next name
-    }
-  }
-  throw new Error('Chromium not found: install Debian chromium or set CHROMIUM_PATH');
+  const path = findChromium(env);
+  if (!path) throw new Error('Chromium not found: install Debian chromium or set CHROMIUM_PATH');
+  return path;
 }
 
 /**
@@ -46,7 +28,7 @@ export class ChromiumPrinter implements Printer {
 
   private async ready(): Promise<BrowserContext> {
     if (this.context) return this.context;
-    this.browser = await chromium.launch({ executablePath: chromiumPath(), args: CLOSED_NETWORK_ARGS });
+    this.browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CLOSED_NETWORK_ARGS, ...sandboxArgs()] });
     this.context = await this.browser.newContext({ javaScriptEnabled: false, offline: false });
     await this.context.route('**/*', (route) => {
       const url = new URL(route.request().url());
