@@ -8,6 +8,7 @@ import { KasaneError } from '../../shared/contract';
 import { createCore } from '../core/app';
 import { SECURITY_HEADERS } from '../core/security/csp';
 import { resolvePaths } from '../core/vault/paths';
+import { ElectronPrinter } from './electron-printer';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -131,7 +132,7 @@ function start(): void {
       hardenSession(session.defaultSession);
       protocol.handle(APP_SCHEME, serveApp);
       const paths = resolvePaths({ vault: vaultArgFrom(process.argv), appDataDir: app.getPath('appData'), env: process.env });
-      core = createCore({ paths });
+      core = createCore({ paths, createPrinter: () => new ElectronPrinter(process.resourcesPath) });
       bindRpc();
       mainWindow = createMainWindow();
     })

@@ -9,6 +9,10 @@ import {
   contentTypeFor,
   isAllowedNavigation,
   isAllowedRequest,
+  isAllowedPrintRequest,
+  printWindowOptions,
+  PRINT_DOCUMENT_URL,
+  PRINT_PARTITION,
   isAppUrl,
   isTrustedSender,
   mainWindowOptions,
@@ -377,5 +381,32 @@ describe('the preload and main agree on the channel', () => {
     const handler = main.slice(main.indexOf('ipcMain.handle(RPC_CHANNEL'));
     expect(handler.indexOf('isTrustedSender(')).toBeGreaterThan(-1);
     expect(handler.indexOf('isTrustedSender(')).toBeLessThan(handler.indexOf('.dispatch('));
+  });
+});
+
+describe('print window policy', () => {
+  const fonts = new Set(['/biz-udpgothic-japanese-400.woff2', '/noto-sans-jp-400.ttf']);
+  it('loads the document from memory and our fonts, nothing else', () => {
+    expect(isAllowedPrintRequest(PRINT_DOCUMENT_URL, fonts)).toBe(true);
+    expect(isAllowedPrintRequest('https://fonts.kasane.invalid/noto-sans-jp-400.ttf', fonts)).toBe(true);
+    for (const url of [
+      'https://fonts.kasane.invalid/other.ttf',
+      'https://fonts.kasane.invalid/noto-sans-jp-400.ttf?x=1',
+      'http://fonts.kasane.invalid/noto-sans-jp-400.ttf',
+      'https://fonts.kasane.invalid.evil.com/noto-sans-jp-400.ttf',
+      'https://print.kasane.invalid/other.html',
+      'https://example.com/tracker.png',
+      'file:///etc/passwd',
+      'app://kasane/index.html',
+      'not a url',
+    ]) {
+      expect(isAllowedPrintRequest(url, fonts), url).toBe(false);
+    }
+  });
+  it('is hidden, sandboxed, without JavaScript, in its own partition', () => {
+    const o = printWindowOptions();
+    expect(o.show).toBe(false);
+    expect(o.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, partition: PRINT_PARTITION });
+    expect(o.webPreferences?.preload).toBeUndefined();
   });
 });

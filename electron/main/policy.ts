@@ -217,3 +217,43 @@ export function planAppResponse(distRendererDir: string, request: { method: stri
   if (file === null) return { status: 404, headers };
   return { status: 200, file, headers: { ...headers, 'Content-Type': contentTypeFor(file) } };
 }
+
+/** The hidden print window's own partition: in memory, nothing shared with the app window. */
+export const PRINT_PARTITION = 'kasane-print';
+/** The document being printed is served from memory at this address (never a file). */
+export const PRINT_DOCUMENT_URL = 'https://print.kasane.invalid/document.html';
+
+/**
+ * The print window may load exactly two things: the document it is printing and our fonts
+ * (https://fonts.kasane.invalid/<font>, see electron/core/pdf/fonts.ts). Everything else —
+ * a stray <img>, a link in case notes — is refused, so printing never touches the network.
+ */
+export function isAllowedPrintRequest(url: string, fontPaths: ReadonlySet<string>): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (url === PRINT_DOCUMENT_URL) return true;
+  return parsed.protocol === 'https:' && parsed.host === 'fonts.kasane.invalid' && fontPaths.has(parsed.pathname) && parsed.search === '';
+}
+
+/** The print window: never shown, sandboxed, no JavaScript, no preload. */
+export function printWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      partition: PRINT_PARTITION,
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      images: true,
+      spellcheck: false,
+    },
+  };
+}
