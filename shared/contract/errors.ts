@@ -58,6 +58,11 @@ export const ERROR_CODES = [
   'agenda_item_not_found',
   'case_already_on_agenda',
   'meeting_not_planned',
+  // confidentiality pledges
+  'pledge_not_found',
+  'pledge_already_revoked',
+  'pledge_signed_in_future',
+  'pledge_outside_fiscal_year',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,7 @@ import { directoryMethods } from './directory';
 import { casesMethods } from './cases';
 import { directoryImportMethods } from './directory-import';
 import { meetingsMethods } from './meetings';
+import { pledgesMethods } from './pledges';
 
 /** The contract: every method the renderer (or any client) may call, declared once. */
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...casesMethods,
   ...directoryImportMethods,
   ...meetingsMethods,
+  ...pledgesMethods,
 };
 
 export type Contract = typeof contract;
@@ -46,4 +48,5 @@ export * from './directory';
 export * from './cases';
 export * from './directory-import';
 export * from './meetings';
+export * from './pledges';
 export type { MethodSpec, Access } from './define';

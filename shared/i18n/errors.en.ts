@@ -51,4 +51,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   agenda_item_not_found: "That agenda item was not found.",
   case_already_on_agenda: "Case {{caseNumber}} is already on this meeting's agenda.",
   meeting_not_planned: "The agenda cannot be changed once the meeting has opened or closed.",
+  pledge_not_found: "That pledge was not found.",
+  pledge_already_revoked: "This pledge has already been revoked ({{revokedOn}}).",
+  pledge_signed_in_future: "The signing date is in the future.",
+  pledge_outside_fiscal_year: "The signing date ({{signedOn}}) is after the end of the 年度 the pledge covers ({{fiscalYear}}).",
 };

@@ -52,4 +52,8 @@ export const errorsJa: Record<ErrorCode, string> = {
   agenda_item_not_found: "指定された次第の項目が見つかりません。",
   case_already_on_agenda: "ケース {{caseNumber}} はすでにこの会議の次第にあります。",
   meeting_not_planned: "開会後・閉会後の会議の次第は変更できません。",
+  pledge_not_found: "指定された誓約書が見つかりません。",
+  pledge_already_revoked: "この誓約書はすでに撤回されています（{{revokedOn}}）。",
+  pledge_signed_in_future: "署名日が未来の日付になっています。",
+  pledge_outside_fiscal_year: "署名日（{{signedOn}}）が、誓約の対象年度（{{fiscalYear}}）の末日より後になっています。",
 };

@@ -43,7 +43,11 @@ type CaseAuditAction =
   | 'meeting.planned'
   | 'meeting.updated'
   | 'agenda.changed'
-  | 'document.exported';
+  | 'document.exported'
+  | 'pledge.recorded'
+  | 'pledge.revoked'
+  | 'pledge.original_received'
+  | 'pledge.wording_updated';
 
 type StaffAuditAction =
   | 'staff.added'

@@ -10,6 +10,7 @@ import { directoryHandlers } from '../directory/directory-handlers';
 import { casesHandlers } from '../cases/cases-handlers';
 import { importHandlers } from '../import/import-handlers';
 import { meetingsHandlers } from '../meetings/meetings-handlers';
+import { pledgesHandlers } from '../pledges/pledges-handlers';
 import type { Printer } from '../pdf/printer';
 
 /** What every handler gets: the vault session and per-PC preferences. */
@@ -39,4 +40,5 @@ export const handlers: HandlerMap = {
   ...casesHandlers,
   ...importHandlers,
   ...meetingsHandlers,
+  ...pledgesHandlers,
 };

@@ -3,6 +3,7 @@ import { KasaneError } from '../../../../shared/contract';
 import { initial } from './0001-initial';
 import { directoryCases } from './0002-directory-cases';
 import { meetingsAgendas } from './0003-meetings-agendas';
+import { pledges } from './0004-pledges';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** In order; each runs in its own transaction and sets PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas];
+export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
