@@ -63,6 +63,10 @@ export const ERROR_CODES = [
   'pledge_already_revoked',
   'pledge_signed_in_future',
   'pledge_outside_fiscal_year',
+  // check-in and the pledge gate
+  'pledge_gate_closed',
+  'attendee_not_covered',
+  'meeting_not_open_state',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

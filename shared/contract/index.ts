@@ -9,6 +9,7 @@ import { casesMethods } from './cases';
 import { directoryImportMethods } from './directory-import';
 import { meetingsMethods } from './meetings';
 import { pledgesMethods } from './pledges';
+import { attendanceMethods } from './attendance';
 
 /** The contract: every method the renderer (or any client) may call, declared once. */
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...directoryImportMethods,
   ...meetingsMethods,
   ...pledgesMethods,
+  ...attendanceMethods,
 };
 
 export type Contract = typeof contract;
@@ -49,4 +51,5 @@ export * from './cases';
 export * from './directory-import';
 export * from './meetings';
 export * from './pledges';
+export * from './attendance';
 export type { MethodSpec, Access } from './define';

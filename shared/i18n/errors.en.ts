@@ -55,4 +55,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   pledge_already_revoked: "This pledge has already been revoked ({{revokedOn}}).",
   pledge_signed_in_future: "The signing date is in the future.",
   pledge_outside_fiscal_year: "The signing date ({{signedOn}}) is after the end of the 年度 the pledge covers ({{fiscalYear}}).",
+  pledge_gate_closed: "The 支援会議 cannot open: some attendees are not covered by a confidentiality pledge ({{names}}). Have them sign a pledge or record them as absent.",
+  attendee_not_covered: "{{name}} is not covered by a confidentiality pledge and cannot join the 支援会議 in session. Have them sign a pledge first.",
+  meeting_not_open_state: "This cannot be done while the meeting is \"{{state}}\".",
 };

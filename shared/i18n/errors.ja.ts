@@ -56,4 +56,7 @@ export const errorsJa: Record<ErrorCode, string> = {
   pledge_already_revoked: "この誓約書はすでに撤回されています（{{revokedOn}}）。",
   pledge_signed_in_future: "署名日が未来の日付になっています。",
   pledge_outside_fiscal_year: "署名日（{{signedOn}}）が、誓約の対象年度（{{fiscalYear}}）の末日より後になっています。",
+  pledge_gate_closed: "守秘義務の誓約がない出席者がいるため、支援会議を開会できません（{{names}}）。誓約書に署名してもらうか、欠席として記録してください。",
+  attendee_not_covered: "{{name}} さんは守秘義務の誓約がないため、開会中の支援会議に出席できません。先に誓約書に署名してもらってください。",
+  meeting_not_open_state: "この操作は、会議の状態が「{{state}}」のときはできません。",
 };

@@ -47,7 +47,12 @@ type CaseAuditAction =
   | 'pledge.recorded'
   | 'pledge.revoked'
   | 'pledge.original_received'
-  | 'pledge.wording_updated';
+  | 'pledge.wording_updated'
+  | 'attendance.checked_in'
+  | 'attendance.left'
+  | 'attendance.walk_in'
+  | 'meeting.opened'
+  | 'gate.refused';
 
 type StaffAuditAction =
   | 'staff.added'

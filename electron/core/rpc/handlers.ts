@@ -11,6 +11,7 @@ import { casesHandlers } from '../cases/cases-handlers';
 import { importHandlers } from '../import/import-handlers';
 import { meetingsHandlers } from '../meetings/meetings-handlers';
 import { pledgesHandlers } from '../pledges/pledges-handlers';
+import { attendanceHandlers } from '../meetings/attendance-handlers';
 import type { Printer } from '../pdf/printer';
 
 /** What every handler gets: the vault session and per-PC preferences. */
@@ -41,4 +42,5 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...meetingsHandlers,
   ...pledgesHandlers,
+  ...attendanceHandlers,
 };

@@ -4,6 +4,7 @@ import { initial } from './0001-initial';
 import { directoryCases } from './0002-directory-cases';
 import { meetingsAgendas } from './0003-meetings-agendas';
 import { pledges } from './0004-pledges';
+import { attendance } from './0005-attendance';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** In order; each runs in its own transaction and sets PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges];
+export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
