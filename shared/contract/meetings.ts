@@ -147,6 +147,12 @@ export const meetingsMethods = {
   /** Moves an item to another place in the order (drag and drop, or Alt+↑/↓ by keyboard). */
   'agenda.moveItem': method({ input: z.object({ itemId: Id, toPosition: z.number().int().min(0).max(1000) }).strict(), output: Agenda, access: 'unlocked' }),
   'agenda.suggestions': method({ input: z.object({ meetingId: Id }).strict(), output: z.array(Suggestion), access: 'unlocked' }),
+  /** 出席者名簿 with pledge status (秘 for a 支援会議). */
+  'meeting.attendancePdf': method({
+    input: z.object({ meetingId: Id }).strict(),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    access: 'unlocked',
+  }),
   /** 開催通知 to the invitees, as an A4 PDF. */
   'meeting.noticePdf': method({
     input: z.object({ meetingId: Id }).strict(),

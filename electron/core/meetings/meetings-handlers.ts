@@ -5,6 +5,8 @@ import { read, write, type Work } from '../rpc/work';
 import { readSettings } from '../settings/settings-repository';
 import { agendaDocument } from '../pdf/documents/agenda-document';
 import { meetingNotice } from '../pdf/documents/meeting-notice';
+import { attendanceList } from '../pdf/documents/attendance-list';
+import { getAttendance } from './attendance-repository';
 import { addCaseItem, addItem, getAgenda, moveItem, removeItem, updateItem } from './agenda-repository';
 import { createMeeting, getMeeting, listMeetings, roomWarnings, updateMeeting } from './meeting-repository';
 import { suggestionsFor } from './suggestions';
@@ -22,7 +24,8 @@ type MeetingsMethod =
   | 'agenda.moveItem'
   | 'agenda.suggestions'
   | 'meeting.agendaPdf'
-  | 'meeting.noticePdf';
+  | 'meeting.noticePdf'
+  | 'meeting.attendancePdf';
 
 const TYPE_NAMES = { jusoteki: '重層的支援会議', shien: '支援会議', other: 'その他の会議' } as const;
 
@@ -76,9 +79,11 @@ export const meetingsHandlers: { [M in MeetingsMethod]: Handler<M> } = {
     exportMeetingDocument(ctx, input.meetingId, 'agenda', (w, meeting, frame) => agendaDocument({ ...frame, meeting, agenda: getAgenda(w.db, meeting.id, w.today) })),
   'meeting.noticePdf': (ctx, input) =>
     exportMeetingDocument(ctx, input.meetingId, 'notice', (w, meeting, frame) => meetingNotice({ ...frame, meeting, issuedOn: w.today })),
+  'meeting.attendancePdf': (ctx, input) =>
+    exportMeetingDocument(ctx, input.meetingId, 'attendance', (w, meeting, frame) => attendanceList({ ...frame, meeting, attendance: getAttendance(w.db, meeting.id) })),
 };
 
-const DOCUMENT_NAMES = { agenda: '次第', notice: '開催通知' } as const;
+const DOCUMENT_NAMES = { agenda: '次第', notice: '開催通知', attendance: '出席者名簿' } as const;
 
 /**
  * A meeting document leaving the vault: rendered inside the read, logged as an export, named by
