@@ -8,7 +8,7 @@ import type { RegisterCaseInput as RegisterSchema, UpdateCaseInput as UpdateSche
 import { randomId } from '../vault/crypto';
 import type { Db } from '../vault/database';
 import { assertActiveOrganization } from '../directory/organization-repository';
-import { indexCase, searchCaseIds } from './case-search';
+import { indexCase, searchCondition } from './case-search';
 
 interface CaseRecord {
   id: string;
@@ -128,8 +128,9 @@ export function listCases(db: Db, today: string, filter: CaseFilter): CaseRow[] 
     params.category = filter.categoryId;
   }
   if (filter.query) {
-    where.push('c.id IN (SELECT value FROM json_each(@ids))');
-    params.ids = JSON.stringify(searchCaseIds(db, filter.query));
+    const search = searchCondition(filter.query);
+    where.push(search.sql);
+    Object.assign(params, search.params);
   }
   const rows = db
     .prepare(`${SELECT_CASE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.received_on DESC, c.fiscal_year DESC, c.seq DESC, c.case_number DESC`)

@@ -115,9 +115,13 @@ export const directoryCases: Migration = {
         PRIMARY KEY (consent_id, organization_id)
       ) STRICT;
 
-      -- Search: trigram FTS finds substrings of 3+ characters fast; shorter queries (a 2-character
-      -- surname) scan this small table with LIKE instead (STACK.md).
-      CREATE VIRTUAL TABLE case_search USING fts5(case_id UNINDEXED, body, tokenize = 'trigram');
+      -- Search: a contentless trigram index (it keeps no copy of the text, only the index) keyed
+      -- by cases.search_id, a stable integer (rowids may change on VACUUM); it answers substrings
+      -- of 3+ characters from the index alone. Shorter queries (a 2-character surname) use LIKE
+      -- on the cases themselves (STACK.md).
+      ALTER TABLE cases ADD COLUMN search_id INTEGER;
+      CREATE UNIQUE INDEX cases_search_id ON cases(search_id);
+      CREATE VIRTUAL TABLE case_search USING fts5(body, content = '', contentless_delete = 1, tokenize = 'trigram');
     `);
   },
 };
