@@ -2,6 +2,7 @@ import { errorsEn } from './errors.en';
 import { staffEn } from './staff.en';
 import { directoryEn } from './directory.en';
 import { casesEn } from './cases.en';
+import { meetingsEn } from './meetings.en';
 import type { ja } from './ja';
 
 /** The same shape as `T`, every leaf a string: a key missing from `en` is a type error. */
@@ -152,7 +153,7 @@ export const en: DeepStringRecord<typeof ja> = {
     nextMeetingHeading: 'Next meeting',
     noNextMeeting: 'No meeting is scheduled.',
     noNextMeetingDetail:
-      'Once meetings are registered, the date and place of the next one appear here. Registering meetings will be added in a later version.',
+      'Plan a meeting on the Meetings screen (Alt+2) and the date and place of the next one appear here.',
     date: 'Date',
     time: 'Time',
     place: 'Place',
@@ -238,5 +239,6 @@ export const en: DeepStringRecord<typeof ja> = {
   staff: staffEn,
   directory: directoryEn,
   cases: casesEn,
+  meetings: meetingsEn,
   errors: errorsEn,
 };

@@ -2,6 +2,7 @@ import { errorsJa } from './errors.ja';
 import { staffJa } from './staff.ja';
 import { directoryJa } from './directory.ja';
 import { casesJa } from './cases.ja';
+import { meetingsJa } from './meetings.ja';
 
 /**
  * Japanese UI strings (the default language). `en.ts` must have exactly the same keys; both the
@@ -150,7 +151,7 @@ export const ja = {
     heading: 'ホーム',
     nextMeetingHeading: '次の会議',
     noNextMeeting: '予定されている会議はありません。',
-    noNextMeetingDetail: '会議を登録すると、いちばん近い会議の日時と場所がここに表示されます。会議の登録は今後のバージョンで追加されます。',
+    noNextMeetingDetail: '会議の画面（Alt+2）で会議を計画すると、いちばん近い会議の日時と場所がここに表示されます。',
     date: '日付',
     time: '時刻',
     place: '場所',
@@ -236,5 +237,6 @@ export const ja = {
   staff: staffJa,
   directory: directoryJa,
   cases: casesJa,
+  meetings: meetingsJa,
   errors: errorsJa,
 };

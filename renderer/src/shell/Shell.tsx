@@ -11,6 +11,7 @@ import { EmptySection } from '../features/sections/EmptySection';
 import { Settings } from '../features/settings/Settings';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { CasesPage } from '../features/cases/CasesPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { HelpDialog } from './HelpDialog';
 import { SECTIONS, type Section } from './sections';
 import { useActivityTouch } from './useActivityTouch';
@@ -38,6 +39,8 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
   const invoke = useInvoke();
   const { refresh, forgetData } = useAppStatus();
   const [section, setSection] = useState<Section>('home');
+  // A meeting to open when 会議 is shown from elsewhere (the home page's next-meeting card).
+  const [meetingId, setMeetingId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const today = useToday();
   const mac = useRef(isMac()).current;
@@ -75,6 +78,7 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
         if (next) {
           e.preventDefault();
           setHelpOpen(false);
+          setMeetingId(null);
           setSection(next.id);
         }
         return;
@@ -152,6 +156,7 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
                   aria-keyshortcuts={`Alt+${index + 1}`}
                   onClick={(e) => {
                     e.preventDefault();
+                    setMeetingId(null);
                     setSection(s.id);
                   }}
                 >
@@ -165,7 +170,16 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
           </ul>
         </nav>
         <main id="main" className="main" tabIndex={-1}>
-          <SectionPage key={section} section={section} today={today} />
+          <SectionPage
+            key={`${section}:${meetingId ?? ''}`}
+            section={section}
+            today={today}
+            meetingId={meetingId}
+            onOpenMeeting={(id) => {
+              setMeetingId(id);
+              setSection('meetings');
+            }}
+          />
         </main>
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} mac={mac} />
@@ -173,10 +187,22 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
   );
 }
 
-function SectionPage({ section, today }: { section: Section; today: string }) {
+function SectionPage({
+  section,
+  today,
+  meetingId,
+  onOpenMeeting,
+}: {
+  section: Section;
+  today: string;
+  meetingId: string | null;
+  onOpenMeeting: (id: string) => void;
+}) {
   switch (section) {
     case 'home':
-      return <Home today={today} />;
+      return <Home today={today} onOpenMeeting={onOpenMeeting} />;
+    case 'meetings':
+      return <MeetingsPage initialMeetingId={meetingId} />;
     case 'settings':
       return <Settings />;
     case 'cases':

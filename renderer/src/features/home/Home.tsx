@@ -15,7 +15,7 @@ interface Tile {
   values: { label: string; value: number | null }[];
 }
 
-export function Home({ today }: { today: string }) {
+export function Home({ today, onOpenMeeting }: { today: string; onOpenMeeting?: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const invoke = useInvoke();
   const heading = t('home.heading');
@@ -40,7 +40,7 @@ export function Home({ today }: { today: string }) {
       )}
       {summary.data && (
         <>
-          <NextMeetingCard meeting={summary.data.nextMeeting} language={i18n.language} />
+          <NextMeetingCard meeting={summary.data.nextMeeting} language={i18n.language} onOpen={onOpenMeeting} />
           <CountTiles counts={summary.data.counts} />
         </>
       )}
@@ -48,7 +48,7 @@ export function Home({ today }: { today: string }) {
   );
 }
 
-function NextMeetingCard({ meeting, language }: { meeting: HomeSummary['nextMeeting']; language: string }) {
+function NextMeetingCard({ meeting, language, onOpen }: { meeting: HomeSummary['nextMeeting']; language: string; onOpen?: ((id: string) => void) | undefined }) {
   const { t } = useTranslation();
   return (
     <section className="panel next-meeting" aria-labelledby="next-meeting-heading">
@@ -75,6 +75,11 @@ function NextMeetingCard({ meeting, language }: { meeting: HomeSummary['nextMeet
               <dd>{meeting.place ?? t('home.notSet')}</dd>
             </div>
           </dl>
+          {onOpen && (
+            <button type="button" className="button button-small" onClick={() => onOpen(meeting.id)}>
+              {t('meetings.home.open')}
+            </button>
+          )}
         </div>
       ) : (
         <div className="empty-inline">

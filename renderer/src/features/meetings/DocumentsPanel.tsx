@@ -1,0 +1,84 @@
+import { Suspense, lazy, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Meeting } from '../../../../shared/contract/meetings';
+import { useInvoke } from '../../api';
+import { errorText } from '../../errors';
+import { ErrorAlert, Modal } from '../directory/ui';
+import { useReturnFocus } from './shared';
+
+// pdf.js is large: it loads with the first preview, not with the app.
+const PdfPreview = lazy(() => import('./PdfPreview'));
+
+type DocumentKind = 'agenda' | 'notice';
+
+export interface PrintedDocument {
+  kind: DocumentKind;
+  fileName: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The buttons stay focusable while printing (aria-disabled), so the focus is still on the one
+ * pressed when the preview opens, and goes back to it when the preview closes.
+ *
+ * 次第 and 開催通知: printed by the core, previewed here, then saved or printed as the same bytes. */
+export function DocumentsPanel({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const invoke = useInvoke();
+  const [document, setDocument] = useState<PrintedDocument | null>(null);
+  const print = useMutation({
+    mutationFn: async (kind: DocumentKind): Promise<PrintedDocument> => {
+      const result = await invoke(kind === 'agenda' ? 'meeting.agendaPdf' : 'meeting.noticePdf', { meetingId: meeting.id });
+      return { kind, fileName: result.fileName, bytes: decodeBase64(result.pdfBase64) };
+    },
+    onSuccess: setDocument,
+  });
+  const pendingKind = print.isPending ? print.variables : null;
+
+  return (
+    <section className="panel mt-side-panel" aria-labelledby="mt-documents-heading" aria-busy={print.isPending || undefined}>
+      <h2 id="mt-documents-heading" className="panel-title">
+        {t('meetings.documents.heading')}
+      </h2>
+      <div className="mt-document-buttons">
+        <button type="button" className="button button-secondary" aria-disabled={print.isPending || undefined} onClick={() => !print.isPending && print.mutate('agenda')}>
+          {t('meetings.documents.agenda')}
+        </button>
+        <button type="button" className="button button-secondary" aria-disabled={print.isPending || undefined} onClick={() => !print.isPending && print.mutate('notice')}>
+          {t('meetings.documents.notice')}
+        </button>
+      </div>
+      <p className="mt-progress" role="status" aria-live="polite">
+        {pendingKind && (
+          <>
+            <span className="mt-spinner" aria-hidden="true" />
+            {t('meetings.documents.printing', { document: t(`meetings.documents.names.${pendingKind}`) })}
+          </>
+        )}
+      </p>
+      {print.error && <ErrorAlert>{errorText(t, print.error)}</ErrorAlert>}
+      {document && <PreviewDialog document={document} onClose={() => setDocument(null)} />}
+    </section>
+  );
+}
+
+function PreviewDialog({ document, onClose }: { document: PrintedDocument; onClose: () => void }) {
+  const { t } = useTranslation();
+  useReturnFocus();
+  const name = t(`meetings.documents.names.${document.kind}`);
+  return (
+    <Modal open onClose={onClose} title={t('meetings.documents.previewHeading', { document: name })} wide>
+      <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
+        <PdfPreview document={document} onClose={onClose} />
+      </Suspense>
+    </Modal>
+  );
+}

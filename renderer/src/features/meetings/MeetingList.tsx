@@ -1,0 +1,180 @@
+import { useId, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { MeetingType } from '../../../../shared/contract';
+import type { MeetingSummary } from '../../../../shared/contract/meetings';
+import { fiscalYearOf, formatFiscalYear } from '../../../../shared/domain/fiscal-year';
+import { useInvoke } from '../../api';
+import { errorText } from '../../errors';
+import { formatDate } from '../../format';
+import { PageHeading } from '../../components/forms';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { ErrorAlert, todayIso } from '../directory/ui';
+import { PlanMeetingDialog } from './PlanMeetingDialog';
+import { StateBadge, TypeBadge, SecretMark, meetingKeys, timeRange } from './shared';
+
+export interface MeetingFilters {
+  /** '' = every 年度 */
+  fiscalYear: string;
+  type: '' | MeetingType;
+}
+
+const TYPES: MeetingType[] = ['jusoteki', 'shien', 'other'];
+
+export function MeetingList({
+  filters: stored,
+  onFiltersChange,
+  onOpen,
+}: {
+  filters: MeetingFilters | null;
+  onFiltersChange: (f: MeetingFilters) => void;
+  onOpen: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const invoke = useInvoke();
+  const heading = t('meetings.heading');
+  useDocumentTitle(heading);
+  const today = todayIso();
+  const currentYear = fiscalYearOf(today);
+  const filters: MeetingFilters = stored ?? { fiscalYear: String(currentYear), type: '' };
+  const set = (patch: Partial<MeetingFilters>) => onFiltersChange({ ...filters, ...patch });
+  const [planning, setPlanning] = useState(false);
+
+  const input = {
+    ...(filters.fiscalYear ? { fiscalYear: Number(filters.fiscalYear) } : {}),
+    ...(filters.type ? { type: filters.type } : {}),
+  };
+  const meetings = useQuery({
+    queryKey: [...meetingKeys.list, input],
+    queryFn: () => invoke('meeting.list', input),
+    placeholderData: keepPreviousData,
+  });
+  const all = meetings.data ?? [];
+  const upcoming = all.filter((m) => m.date >= today).sort((a, b) => (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? '')));
+  const past = all.filter((m) => m.date < today).sort((a, b) => (b.date + (b.startTime ?? '')).localeCompare(a.date + (a.startTime ?? '')));
+  const filtered = filters.type !== '' || filters.fiscalYear !== String(currentYear);
+  const years = [currentYear + 1, currentYear, currentYear - 1, currentYear - 2, currentYear - 3];
+
+  return (
+    <article className="page page-wide">
+      <PageHeading>{heading}</PageHeading>
+      <p className="page-intro">{t('meetings.intro')}</p>
+      <div className="toolbar">
+        <div className="toolbar-field">
+          <label htmlFor="meeting-year">{t('meetings.list.fiscalYear')}</label>
+          <select id="meeting-year" className="input select" value={filters.fiscalYear} onChange={(e) => set({ fiscalYear: e.target.value })}>
+            {years.map((y) => (
+              <option key={y} value={String(y)}>
+                {formatFiscalYear(y)}
+                {i18n.language === 'ja' ? '' : ` (FY${y})`}
+              </option>
+            ))}
+            <option value="">{t('meetings.list.allYears')}</option>
+          </select>
+        </div>
+        <div className="toolbar-field">
+          <label htmlFor="meeting-type">{t('meetings.list.type')}</label>
+          <select id="meeting-type" className="input select" value={filters.type} onChange={(e) => set({ type: e.target.value as MeetingFilters['type'] })}>
+            <option value="">{t('meetings.list.allTypes')}</option>
+            {TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`meetings.types.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button button-primary" onClick={() => setPlanning(true)}>
+          {t('meetings.list.plan')}
+        </button>
+      </div>
+      {meetings.error && <ErrorAlert>{errorText(t, meetings.error)}</ErrorAlert>}
+      <p className="list-count" role="status">
+        {meetings.data ? t('meetings.list.count', { count: all.length }) : ''}
+      </p>
+      {meetings.isPending ? (
+        <p className="loading-inline">{t('app.loading')}</p>
+      ) : all.length === 0 ? (
+        <div className="panel empty-state">
+          <p className="empty-state-text">{filtered ? t('meetings.list.empty') : t('meetings.list.emptyNone')}</p>
+        </div>
+      ) : (
+        <>
+          <MeetingGroup heading={t('meetings.list.upcoming')} none={t('meetings.list.noneUpcoming')} meetings={upcoming} onOpen={onOpen} language={i18n.language} />
+          <MeetingGroup heading={t('meetings.list.past')} none={t('meetings.list.nonePast')} meetings={past} onOpen={onOpen} language={i18n.language} />
+        </>
+      )}
+      {planning && (
+        <PlanMeetingDialog
+          onClose={() => setPlanning(false)}
+          onSaved={(id) => {
+            setPlanning(false);
+            onOpen(id);
+          }}
+        />
+      )}
+    </article>
+  );
+}
+
+function MeetingGroup({
+  heading,
+  none,
+  meetings,
+  onOpen,
+  language,
+}: {
+  heading: string;
+  none: string;
+  meetings: MeetingSummary[];
+  onOpen: (id: string) => void;
+  language: string;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <section className="mt-group" aria-labelledby={headingId}>
+      <h2 id={headingId} className="subheading">
+        {heading}
+      </h2>
+      {meetings.length === 0 ? (
+        <p className="mt-none">{none}</p>
+      ) : (
+        <ul className="mt-list">
+          {meetings.map((m) => {
+            const date = formatDate(m.date, language);
+            return (
+              <li key={m.id} className={`mt-card mt-card-${m.type}`}>
+                <div className="mt-card-head">
+                  <TypeBadge type={m.type} />
+                  {m.type === 'shien' && <SecretMark />}
+                  <StateBadge state={m.state} />
+                </div>
+                <h3 className="mt-card-title">
+                  <button type="button" className="link-button mt-card-link" onClick={() => onOpen(m.id)} aria-label={t('meetings.list.open', { title: m.title, date })}>
+                    {m.title}
+                  </button>
+                </h3>
+                <p className="mt-card-when">
+                  <time dateTime={m.date}>{date}</time>
+                  <span className="mt-sep" aria-hidden="true">
+                    ・
+                  </span>
+                  {timeRange(t, m.startTime, m.endTime, t('meetings.detail.notSet'))}
+                  <span className="mt-sep" aria-hidden="true">
+                    ・
+                  </span>
+                  {m.place ?? t('meetings.list.placeNotSet')}
+                </p>
+                <p className="mt-card-counts">
+                  <span>{t('meetings.list.invitees', { count: m.inviteeCount })}</span>
+                  <span>{t('meetings.list.cases', { count: m.caseItemCount })}</span>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
