@@ -47,7 +47,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   meeting_not_found: "That meeting was not found.",
   meeting_end_before_start: "The end time ({{endTime}}) is before the start time ({{startTime}}).",
   invitee_not_active: "{{name}} does not belong to an organization on the day of the meeting ({{date}}). Check the member's affiliation.",
-  consent_required_for_jusoteki: "Case {{caseNumber}} has no valid consent to be discussed at a 重層的支援会議. It can go on a 支援会議{{nextShien}}, which does not need consent.",
+  consent_required_for_jusoteki: "Case {{caseNumber}} has no valid consent to be discussed at a 重層的支援会議. It can go on a 支援会議, which does not need consent.",
   agenda_item_not_found: "That agenda item was not found.",
   case_already_on_agenda: "Case {{caseNumber}} is already on this meeting's agenda.",
   meeting_not_planned: "The agenda cannot be changed once the meeting has opened or closed.",

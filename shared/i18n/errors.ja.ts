@@ -48,7 +48,7 @@ export const errorsJa: Record<ErrorCode, string> = {
   meeting_not_found: "指定された会議が見つかりません。",
   meeting_end_before_start: "終了時刻（{{endTime}}）が開始時刻（{{startTime}}）より前になっています。",
   invitee_not_active: "{{name}} さんは、会議の日（{{date}}）には所属機関に在籍していません。構成員の所属を確認してください。",
-  consent_required_for_jusoteki: "ケース {{caseNumber}} には、重層的支援会議で検討することへの有効な本人同意がありません。同意がなくても検討できる支援会議{{nextShien}}に載せることができます。",
+  consent_required_for_jusoteki: "ケース {{caseNumber}} には、重層的支援会議で検討することへの有効な本人同意がありません。同意がなくても検討できる支援会議に載せることができます。",
   agenda_item_not_found: "指定された次第の項目が見つかりません。",
   case_already_on_agenda: "ケース {{caseNumber}} はすでにこの会議の次第にあります。",
   meeting_not_planned: "開会後・閉会後の会議の次第は変更できません。",

@@ -1,7 +1,6 @@
 import { KasaneError, type Agenda, type AgendaItem } from '../../../shared/contract';
 import { agendaTiming, CASE_ITEM_SECTION, caseAllowedOnMeeting, meetingLength, type AgendaSection, type CaseItemKind, type MeetingType } from '../../../shared/domain/agenda';
 import { consentOn } from '../../../shared/domain/consent';
-import { formatWareki } from '../../../shared/domain/wareki';
 import { randomId } from '../vault/crypto';
 import type { Db } from '../vault/database';
 import { consentRecords, toConsentRecord } from '../cases/case-repository';
@@ -85,7 +84,7 @@ function setParticipants(db: Db, m: MeetingRow, itemId: string, memberIds: reado
   for (const id of new Set(memberIds)) add.run(itemId, id);
 }
 
-/** The next 支援会議 after `date`, offered when the consent rule refuses a case. */
+/** The next planned 支援会議 from today, offered when the consent rule refuses a case. */
 function nextShien(db: Db, date: string): { id: string; date: string } | undefined {
   return db.prepare("SELECT id, date FROM meetings WHERE type = 'shien' AND state = 'planned' AND date >= ? ORDER BY date, start_time LIMIT 1").get(date) as
     | { id: string; date: string }
@@ -106,10 +105,9 @@ export function addCaseItem(
   }
   const consent = consentOn((consentRecords(db, [input.caseId]).get(input.caseId) ?? []).map(toConsentRecord), today);
   if (!caseAllowedOnMeeting(m.type, consent)) {
-    const shien = nextShien(db, m.date);
+    const shien = nextShien(db, today);
     throw new KasaneError('consent_required_for_jusoteki', {
       caseNumber: c.case_number,
-      nextShien: shien ? `（${formatWareki(shien.date)}）` : '',
       nextShienMeetingId: shien?.id ?? null,
       nextShienDate: shien?.date ?? null,
     });

@@ -102,11 +102,12 @@ describe('planning a meeting', () => {
 
 describe('the agenda', () => {
   it('the consent rule: no 重層的支援会議 without consent, with the next 支援会議 offered instead', async () => {
-    const shien = await plan('shien', { date: '2026-12-28' });
+    // The soonest planned 支援会議 from today is offered, even one before the 重層的支援会議.
+    const shien = await plan('shien', { date: '2026-11-25' });
     const jusoteki = await plan('jusoteki');
     const c = await register();
     const refusal = await fails('agenda.addCaseItem', { meetingId: jusoteki.id, caseId: c.id, kind: 'new', minutes: 15 });
-    expect(refusal).toMatchObject({ code: 'consent_required_for_jusoteki', details: { caseNumber: c.caseNumber, nextShienMeetingId: shien.id, nextShienDate: '2026-12-28' } });
+    expect(refusal).toMatchObject({ code: 'consent_required_for_jusoteki', details: { caseNumber: c.caseNumber, nextShienMeetingId: shien.id, nextShienDate: '2026-11-25' } });
     const onShien = await ok<Agenda>('agenda.addCaseItem', { meetingId: shien.id, caseId: c.id, kind: 'new', minutes: 15 });
     expect(onShien.items.find((i) => i.caseId === c.id)).toMatchObject({ section: 'new_cases', caseNumber: c.caseNumber, initials: 'A・K' });
     expect((await fails('agenda.addCaseItem', { meetingId: shien.id, caseId: c.id, kind: 'new', minutes: 15 })).code).toBe('case_already_on_agenda');
