@@ -10,9 +10,15 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useOrganizations } from '../directory/OrganizationsTab';
 import { ErrorAlert, Modal, SelectField, TextAreaField, dateTime, formErrorText, shortDate, todayIso } from '../directory/ui';
 import { StatusBadge, useCategories } from './shared';
+import { EditCaseForm } from './CaseEdit';
+import { AttachScanForm, ScanViewer } from './ConsentScan';
 
 type Revealed = { fullName: string | null; fullNameKana: string | null; birthDate: string | null };
-type Dialog = { kind: 'consent' } | { kind: 'withdraw'; consent: Consent } | { kind: 'transition'; to: CaseStatus } | null;
+type Dialog =
+  | { kind: 'edit' }
+  | { kind: 'attach'; consent: Consent }
+  | { kind: 'scan'; attachmentId: string }
+  | { kind: 'consent' } | { kind: 'withdraw'; consent: Consent } | { kind: 'transition'; to: CaseStatus } | null;
 
 export function CaseDetailView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
@@ -67,9 +73,14 @@ export function CaseDetailView({ id, onBack }: { id: string; onBack: () => void 
             {flash}
           </p>
           <section className="panel" aria-labelledby="case-summary">
-            <h2 id="case-summary" className="panel-title">
-              {t('cases.detail.summaryHeading')}
-            </h2>
+            <div className="panel-head">
+              <h2 id="case-summary" className="panel-title">
+                {t('cases.detail.summaryHeading')}
+              </h2>
+              <button type="button" className="button" onClick={() => setDialog({ kind: 'edit' })}>
+                {t('cases.edit.button')}
+              </button>
+            </div>
             <dl className="facts facts-grid">
               <Fact label={t('cases.detail.caseNumber')}>{c.caseNumber}</Fact>
               <Fact label={t('cases.detail.initials')}>{c.initials}</Fact>
@@ -120,6 +131,7 @@ export function CaseDetailView({ id, onBack }: { id: string; onBack: () => void 
                       <th scope="col">{t('cases.detail.consentColumns.organizations')}</th>
                       <th scope="col">{t('cases.detail.consentColumns.jusoteki')}</th>
                       <th scope="col">{t('cases.detail.consentColumns.state')}</th>
+                      <th scope="col">{t('cases.scan.column')}</th>
                       <th scope="col">{t('cases.detail.consentColumns.actions')}</th>
                     </tr>
                   </thead>
@@ -139,6 +151,29 @@ export function CaseDetailView({ id, onBack }: { id: string; onBack: () => void 
                           ) : (
                             <span className="badge badge-ok">{t('cases.detail.valid')}</span>
                           )}
+                        </td>
+                        <td>
+                          <span className="consent-actions">
+                            {k.scanAttachmentId ? (
+                              <button
+                                type="button"
+                                className="button button-small"
+                                onClick={() => k.scanAttachmentId && setDialog({ kind: 'scan', attachmentId: k.scanAttachmentId })}
+                                aria-label={t('cases.scan.attachLabel', { action: t('cases.scan.view'), date: d(k.givenOn) })}
+                              >
+                                {t('cases.scan.view')}
+                              </button>
+                            ) : (
+                              <button
+                                type="button"
+                                className="button button-small"
+                                onClick={() => setDialog({ kind: 'attach', consent: k })}
+                                aria-label={t('cases.scan.attachLabel', { action: t('cases.scan.attach'), date: d(k.givenOn) })}
+                              >
+                                {t('cases.scan.attach')}
+                              </button>
+                            )}
+                          </span>
                         </td>
                         <td className="nowrap">
                           {!k.withdrawnOn && (
@@ -211,9 +246,15 @@ export function CaseDetailView({ id, onBack }: { id: string; onBack: () => void 
           <Modal
             open={dialog !== null}
             onClose={() => setDialog(null)}
-            wide={dialog?.kind === 'consent'}
+            wide={dialog?.kind === 'consent' || dialog?.kind === 'edit' || dialog?.kind === 'scan'}
             title={
-              dialog?.kind === 'consent'
+              dialog?.kind === 'edit'
+                ? t('cases.edit.heading')
+                : dialog?.kind === 'attach'
+                  ? t('cases.scan.attachHeading')
+                  : dialog?.kind === 'scan'
+                    ? t('cases.scan.viewHeading')
+                    : dialog?.kind === 'consent'
                 ? t('cases.consentForm.heading')
                 : dialog?.kind === 'withdraw'
                   ? t('cases.withdrawForm.heading')
@@ -222,6 +263,17 @@ export function CaseDetailView({ id, onBack }: { id: string; onBack: () => void 
                     : ''
             }
           >
+            {dialog?.kind === 'edit' && (
+              <EditCaseForm
+                detail={c}
+                onDone={(next) => (next ? updated(next, t('cases.edit.saved')) : (setDialog(null), setFlash(t('cases.edit.noChange'))))}
+                onCancel={() => setDialog(null)}
+              />
+            )}
+            {dialog?.kind === 'attach' && (
+              <AttachScanForm consent={dialog.consent} onDone={(next) => updated(next, t('cases.scan.attached'))} onCancel={() => setDialog(null)} />
+            )}
+            {dialog?.kind === 'scan' && <ScanViewer attachmentId={dialog.attachmentId} onClose={() => setDialog(null)} />}
             {dialog?.kind === 'consent' && (
               <ConsentForm detail={c} onDone={(next) => updated(next, t('cases.consentForm.saved'))} onCancel={() => setDialog(null)} />
             )}

@@ -9,7 +9,7 @@ import { useOrganizations } from '../directory/OrganizationsTab';
 import { ErrorAlert, SelectField, TextAreaField, formErrorText, todayIso } from '../directory/ui';
 import { useCategories } from './shared';
 
-const ROUTES = ['self', 'phone', 'family', 'minsei', 'houkatsu', 'school', 'partner', 'other'] as const;
+export const ROUTES = ['self', 'phone', 'family', 'minsei', 'houkatsu', 'school', 'partner', 'other'] as const;
 
 /** 相談受付: initials are required; name, reading and birth date are optional and stored encrypted. */
 export function RegisterCase({ onCancel, onRegistered }: { onCancel: () => void; onRegistered: (id: string) => void }) {

@@ -8,6 +8,7 @@ import { errorText, fieldErrors } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
 import { SortTable } from './SortTable';
 import { useOrganizations } from './OrganizationsTab';
+import { ImportCsvButton } from './ImportCsv';
 import { ErrorAlert, Modal, SelectField, formErrorText, shortDate, todayIso, type SortingFeatures } from './ui';
 
 const helper = createColumnHelper<SortingFeatures, Member>();
@@ -136,6 +137,7 @@ export function MembersTab() {
           {t('directory.members.includeLeft')}
         </label>
         <span className="toolbar-spacer" />
+        <ImportCsvButton kind="members" onImported={(message) => setFlash(message)} />
         <button type="button" className="button button-primary" onClick={() => setAction({ kind: 'add' })}>
           {t('directory.members.add')}
         </button>

@@ -8,6 +8,7 @@ import { useInvoke } from '../../api';
 import { errorText, fieldErrors } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
 import { SortTable } from './SortTable';
+import { ImportCsvButton } from './ImportCsv';
 import { ErrorAlert, Modal, SelectField, formErrorText, shortDate, type SortingFeatures } from './ui';
 
 const KINDS: OrganizationKind[] = ['city_department', 'contractor', 'partner'];
@@ -149,6 +150,7 @@ export function OrganizationsTab() {
           {t('directory.org.includeRetired')}
         </label>
         <span className="toolbar-spacer" />
+        <ImportCsvButton kind="organizations" onImported={(message) => setFlash(message)} />
         <button type="button" className="button button-primary" onClick={() => setEditing({ mode: 'add' })}>
           {t('directory.org.add')}
         </button>

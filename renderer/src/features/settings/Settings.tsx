@@ -8,6 +8,7 @@ import { PageHeading, TextField, useFlash } from '../../components/forms';
 import { useSetPrefs } from '../../components/prefs';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { StaffPanel } from '../staff/StaffPanel';
+import { CaseNumberSettings, CategorySettings } from '../cases/CaseSettings';
 
 export function Settings() {
   const { t } = useTranslation();
@@ -31,6 +32,8 @@ export function Settings() {
         </div>
       )}
       {settings.data && <VaultSettings initial={settings.data} />}
+      {settings.data && <CaseNumberSettings initial={settings.data} />}
+      <CategorySettings />
       <StaffPanel />
     </article>
   );

@@ -1,0 +1,187 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/contract/cases';
+import { useInvoke } from '../../api';
+import { fieldErrors } from '../../errors';
+import { TextField } from '../../components/forms';
+import { useOrganizations } from '../directory/OrganizationsTab';
+import { ErrorAlert, SelectField, TextAreaField, formErrorText } from '../directory/ui';
+import { ROUTES } from './RegisterCase';
+import { useCategories } from './shared';
+
+type UpdateBody = {
+  initials?: string;
+  fullName?: string;
+  fullNameKana?: string;
+  birthDate?: string;
+  householdNotes?: string | null;
+  intakeRoute?: string | null;
+  receivedByOrganizationId?: string | null;
+  leadOrganizationId?: string | null;
+  categoryIds?: string[];
+};
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/**
+ * 「編集」: the case record, prefilled from case.get. The name, reading and date of birth are
+ * never prefilled (they are shown only through case.reveal); they are sent only when typed.
+ * Only the fields that changed are sent, so a lead organization or category retired since
+ * stays on the case unless the user changes that field.
+ */
+export function EditCaseForm({ detail, onDone, onCancel }: { detail: CaseDetail; onDone: (next: CaseDetail | null) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const invoke = useInvoke();
+  const orgs = useOrganizations(true);
+  const categories = useCategories();
+  const [initials, setInitials] = useState(detail.initials);
+  const [fullName, setFullName] = useState('');
+  const [fullNameKana, setFullNameKana] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [notes, setNotes] = useState(detail.householdNotes ?? '');
+  const [intakeRoute, setIntakeRoute] = useState(detail.intakeRoute ?? '');
+  const [receivedBy, setReceivedBy] = useState(detail.receivedByOrganizationId ?? '');
+  const [lead, setLead] = useState(detail.leadOrganizationId ?? '');
+  const activeIds = useMemo(() => new Set((categories.data ?? []).map((c) => c.id)), [categories.data]);
+  const initialActive = useMemo(() => detail.categoryIds.filter((id) => activeIds.has(id)), [detail.categoryIds, activeIds]);
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const categoryIds = picked ?? initialActive;
+  // case.get lists the labels in the same order as the ids: the retired ones are named from there.
+  const retiredLabels = detail.categoryIds.map((id, i) => (activeIds.has(id) ? null : (detail.categories[i] ?? null))).filter((x): x is string => Boolean(x));
+  const [local, setLocal] = useState<Record<string, string>>({});
+
+  const orgOptions = (current: string | null) => (orgs.data ?? []).filter((o) => !o.retiredAt || o.id === current);
+
+  function body(): UpdateBody {
+    const out: UpdateBody = {};
+    if (initials.trim() !== detail.initials) out.initials = initials.trim();
+    if (fullName.trim()) out.fullName = fullName.trim();
+    if (fullNameKana.trim()) out.fullNameKana = fullNameKana.trim();
+    if (birthDate) out.birthDate = birthDate;
+    if ((notes.trim() || null) !== detail.householdNotes) out.householdNotes = notes.trim() || null;
+    if ((intakeRoute.trim() || null) !== detail.intakeRoute) out.intakeRoute = intakeRoute.trim() || null;
+    if ((receivedBy || null) !== detail.receivedByOrganizationId) out.receivedByOrganizationId = receivedBy || null;
+    if ((lead || null) !== detail.leadOrganizationId) out.leadOrganizationId = lead || null;
+    if (picked && !sameSet(picked, initialActive)) out.categoryIds = picked;
+    return out;
+  }
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const changes = body();
+      if (Object.keys(changes).length === 0) return null;
+      return invoke('case.update', { id: detail.id, ...changes });
+    },
+    onSuccess: onDone,
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!initials.trim()) errors.initials = t('cases.register.initialsRequired');
+    setLocal(errors);
+    if (Object.keys(errors).length === 0) save.mutate();
+  }
+  const server = fieldErrors(t, save.error);
+  const err = (f: string) => local[f] ?? server[f];
+  const toggle = (id: string, on: boolean) =>
+    setPicked((ids) => {
+      const current = ids ?? initialActive;
+      return on ? (current.includes(id) ? current : [...current, id]) : current.filter((x) => x !== id);
+    });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <TextField
+        label={t('cases.register.initials')}
+        required
+        value={initials}
+        onChange={(e) => setInitials(e.target.value)}
+        maxLength={20}
+        hint={t('cases.register.initialsHint')}
+        error={err('initials')}
+        autoComplete="off"
+        autoFocus
+      />
+      <fieldset className="fieldset" aria-describedby="edit-private-note">
+        <legend>{t('cases.edit.privateLegend')}</legend>
+        <p className="private-note" id="edit-private-note">
+          {t('cases.edit.privateNote')}
+        </p>
+        <div className="field-row">
+          <TextField label={t('cases.register.fullName')} value={fullName} onChange={(e) => setFullName(e.target.value)} maxLength={60} error={err('fullName')} autoComplete="off" />
+          <TextField label={t('cases.register.fullNameKana')} value={fullNameKana} onChange={(e) => setFullNameKana(e.target.value)} maxLength={60} error={err('fullNameKana')} autoComplete="off" />
+        </div>
+        <TextField label={t('cases.register.birthDate')} type="date" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} error={err('birthDate')} className="field-date" />
+      </fieldset>
+      <TextField
+        label={t('cases.register.intakeRoute')}
+        value={intakeRoute}
+        onChange={(e) => setIntakeRoute(e.target.value)}
+        maxLength={60}
+        list="edit-intake-routes"
+        hint={t('cases.register.intakeRouteHint')}
+        error={err('intakeRoute')}
+      />
+      <datalist id="edit-intake-routes">
+        {ROUTES.map((r) => (
+          <option key={r} value={t(`cases.register.routes.${r}`)} />
+        ))}
+      </datalist>
+      <div className="field-row">
+        <SelectField label={t('cases.register.receivedBy')} value={receivedBy} onChange={(e) => setReceivedBy(e.target.value)} error={err('receivedByOrganizationId')}>
+          <option value="">{t('cases.register.noOrganization')}</option>
+          {orgOptions(detail.receivedByOrganizationId).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('cases.register.lead')} value={lead} onChange={(e) => setLead(e.target.value)} error={err('leadOrganizationId')}>
+          <option value="">{t('cases.register.noOrganization')}</option>
+          {orgOptions(detail.leadOrganizationId).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <TextAreaField
+        label={t('cases.register.householdNotes')}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        maxLength={4000}
+        rows={4}
+        hint={t('cases.register.householdNotesHint')}
+        error={err('householdNotes')}
+      />
+      <fieldset className="fieldset" aria-describedby={retiredLabels.length ? 'edit-categories-retired' : undefined}>
+        <legend>{t('cases.register.categoriesLegend')}</legend>
+        <div className="checkbox-grid">
+          {(categories.data ?? []).map((c) => (
+            <label key={c.id} className="checkbox">
+              <input type="checkbox" checked={categoryIds.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
+              {c.label}
+            </label>
+          ))}
+        </div>
+        {retiredLabels.length > 0 && (
+          <p id="edit-categories-retired" className="field-hint">
+            {t('cases.edit.categoriesRetired', { labels: retiredLabels.join(t('common.listSeparator')) })}
+          </p>
+        )}
+        {err('categoryIds') && <p className="field-error">{err('categoryIds')}</p>}
+      </fieldset>
+      {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
+      <div className="dialog-actions dialog-actions-split">
+        <button type="button" className="button" onClick={onCancel}>
+          {t('cases.cancel')}
+        </button>
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {save.isPending ? t('cases.saving') : t('cases.edit.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
