@@ -27,7 +27,15 @@ export function HelpDialog({ open, onClose, mac }: { open: boolean; onClose: () 
   ];
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="help-heading" onClose={onClose}
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="help-heading"
+      // The native close event arrives a task after dialog.close(): if the dialog has been reopened
+      // meanwhile (Esc then F1 at once), it is stale and must not shut the dialog again.
+      onClose={() => {
+        if (!ref.current?.open) onClose();
+      }}
       // Esc closes through React state (the effect above), never natively first: otherwise a quick
       // Esc then F1 could batch false→true into no change and leave the dialog shut.
       onCancel={(e) => {

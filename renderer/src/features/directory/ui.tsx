@@ -96,7 +96,11 @@ export function Modal({
       ref={ref}
       className={`dialog kasane-modal${wide ? ' kasane-modal-wide' : ''}`}
       aria-labelledby={titleId}
-      onClose={onClose}
+      // The native close event arrives a task after dialog.close(): if the dialog has been reopened
+      // meanwhile (Esc then F1 at once), it is stale and must not shut the dialog again.
+      onClose={() => {
+        if (!ref.current?.open) onClose();
+      }}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
