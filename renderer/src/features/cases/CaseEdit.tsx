@@ -6,8 +6,8 @@ import { useInvoke } from '../../api';
 import { fieldErrors } from '../../errors';
 import { TextField } from '../../components/forms';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, SelectField, TextAreaField, formErrorText } from '../directory/ui';
-import { ROUTES } from './RegisterCase';
+import { ErrorAlert, TextAreaField, formErrorText } from '../directory/ui';
+import { CategoryCheckboxes, EMPTY_IDENTITY, IdentityFields, IntakeRouteField, OrganizationSelect, type Identity } from './CaseFields';
 import { useCategories } from './shared';
 
 type UpdateBody = {
@@ -36,9 +36,7 @@ export function EditCaseForm({ detail, onDone, onCancel }: { detail: CaseDetail;
   const orgs = useOrganizations(true);
   const categories = useCategories();
   const [initials, setInitials] = useState(detail.initials);
-  const [fullName, setFullName] = useState('');
-  const [fullNameKana, setFullNameKana] = useState('');
-  const [birthDate, setBirthDate] = useState('');
+  const [identity, setIdentity] = useState<Identity>(EMPTY_IDENTITY);
   const [notes, setNotes] = useState(detail.householdNotes ?? '');
   const [intakeRoute, setIntakeRoute] = useState(detail.intakeRoute ?? '');
   const [receivedBy, setReceivedBy] = useState(detail.receivedByOrganizationId ?? '');
@@ -56,9 +54,9 @@ export function EditCaseForm({ detail, onDone, onCancel }: { detail: CaseDetail;
   function body(): UpdateBody {
     const out: UpdateBody = {};
     if (initials.trim() !== detail.initials) out.initials = initials.trim();
-    if (fullName.trim()) out.fullName = fullName.trim();
-    if (fullNameKana.trim()) out.fullNameKana = fullNameKana.trim();
-    if (birthDate) out.birthDate = birthDate;
+    if (identity.fullName.trim()) out.fullName = identity.fullName.trim();
+    if (identity.fullNameKana.trim()) out.fullNameKana = identity.fullNameKana.trim();
+    if (identity.birthDate) out.birthDate = identity.birthDate;
     if ((notes.trim() || null) !== detail.householdNotes) out.householdNotes = notes.trim() || null;
     if ((intakeRoute.trim() || null) !== detail.intakeRoute) out.intakeRoute = intakeRoute.trim() || null;
     if ((receivedBy || null) !== detail.receivedByOrganizationId) out.receivedByOrganizationId = receivedBy || null;
@@ -109,43 +107,18 @@ export function EditCaseForm({ detail, onDone, onCancel }: { detail: CaseDetail;
         <p className="private-note" id="edit-private-note">
           {t('cases.edit.privateNote')}
         </p>
-        <div className="field-row">
-          <TextField label={t('cases.register.fullName')} value={fullName} onChange={(e) => setFullName(e.target.value)} maxLength={60} error={err('fullName')} autoComplete="off" />
-          <TextField label={t('cases.register.fullNameKana')} value={fullNameKana} onChange={(e) => setFullNameKana(e.target.value)} maxLength={60} error={err('fullNameKana')} autoComplete="off" />
-        </div>
-        <TextField label={t('cases.register.birthDate')} type="date" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} error={err('birthDate')} className="field-date" />
+        <IdentityFields value={identity} onChange={setIdentity} err={err} />
       </fieldset>
-      <TextField
-        label={t('cases.register.intakeRoute')}
-        value={intakeRoute}
-        onChange={(e) => setIntakeRoute(e.target.value)}
-        maxLength={60}
-        list="edit-intake-routes"
-        hint={t('cases.register.intakeRouteHint')}
-        error={err('intakeRoute')}
-      />
-      <datalist id="edit-intake-routes">
-        {ROUTES.map((r) => (
-          <option key={r} value={t(`cases.register.routes.${r}`)} />
-        ))}
-      </datalist>
+      <IntakeRouteField value={intakeRoute} onChange={setIntakeRoute} error={err('intakeRoute')} listId="edit-intake-routes" />
       <div className="field-row">
-        <SelectField label={t('cases.register.receivedBy')} value={receivedBy} onChange={(e) => setReceivedBy(e.target.value)} error={err('receivedByOrganizationId')}>
-          <option value="">{t('cases.register.noOrganization')}</option>
-          {orgOptions(detail.receivedByOrganizationId).map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('cases.register.lead')} value={lead} onChange={(e) => setLead(e.target.value)} error={err('leadOrganizationId')}>
-          <option value="">{t('cases.register.noOrganization')}</option>
-          {orgOptions(detail.leadOrganizationId).map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
+        <OrganizationSelect
+          label={t('cases.register.receivedBy')}
+          value={receivedBy}
+          onChange={setReceivedBy}
+          error={err('receivedByOrganizationId')}
+          organizations={orgOptions(detail.receivedByOrganizationId)}
+        />
+        <OrganizationSelect label={t('cases.register.lead')} value={lead} onChange={setLead} error={err('leadOrganizationId')} organizations={orgOptions(detail.leadOrganizationId)} />
       </div>
       <TextAreaField
         label={t('cases.register.householdNotes')}
@@ -158,14 +131,7 @@ export function EditCaseForm({ detail, onDone, onCancel }: { detail: CaseDetail;
       />
       <fieldset className="fieldset" aria-describedby={retiredLabels.length ? 'edit-categories-retired' : undefined}>
         <legend>{t('cases.register.categoriesLegend')}</legend>
-        <div className="checkbox-grid">
-          {(categories.data ?? []).map((c) => (
-            <label key={c.id} className="checkbox">
-              <input type="checkbox" checked={categoryIds.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-              {c.label}
-            </label>
-          ))}
-        </div>
+        <CategoryCheckboxes categories={categories.data ?? []} checked={categoryIds} onToggle={toggle} />
         {retiredLabels.length > 0 && (
           <p id="edit-categories-retired" className="field-hint">
             {t('cases.edit.categoriesRetired', { labels: retiredLabels.join(t('common.listSeparator')) })}

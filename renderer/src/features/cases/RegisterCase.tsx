@@ -6,10 +6,9 @@ import { fieldErrors } from '../../errors';
 import { PageHeading, TextField } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, SelectField, TextAreaField, formErrorText, todayIso } from '../directory/ui';
+import { ErrorAlert, TextAreaField, formErrorText, todayIso } from '../directory/ui';
+import { CategoryCheckboxes, EMPTY_IDENTITY, IdentityFields, IntakeRouteField, OrganizationSelect, type Identity } from './CaseFields';
 import { useCategories } from './shared';
-
-export const ROUTES = ['self', 'phone', 'family', 'minsei', 'houkatsu', 'school', 'partner', 'other'] as const;
 
 /** 相談受付: initials are required; name, reading and birth date are optional and stored encrypted. */
 export function RegisterCase({ onCancel, onRegistered }: { onCancel: () => void; onRegistered: (id: string) => void }) {
@@ -21,9 +20,7 @@ export function RegisterCase({ onCancel, onRegistered }: { onCancel: () => void;
   const orgs = useOrganizations(false);
   const categories = useCategories();
   const [initials, setInitials] = useState('');
-  const [fullName, setFullName] = useState('');
-  const [fullNameKana, setFullNameKana] = useState('');
-  const [birthDate, setBirthDate] = useState('');
+  const [identity, setIdentity] = useState<Identity>(EMPTY_IDENTITY);
   const [receivedOn, setReceivedOn] = useState(todayIso());
   const [intakeRoute, setIntakeRoute] = useState('');
   const [receivedBy, setReceivedBy] = useState('');
@@ -36,9 +33,9 @@ export function RegisterCase({ onCancel, onRegistered }: { onCancel: () => void;
     mutationFn: () =>
       invoke('case.register', {
         initials: initials.trim(),
-        fullName: fullName.trim() || null,
-        fullNameKana: fullNameKana.trim() || null,
-        birthDate: birthDate || null,
+        fullName: identity.fullName.trim() || null,
+        fullNameKana: identity.fullNameKana.trim() || null,
+        birthDate: identity.birthDate || null,
         householdNotes: notes.trim() || null,
         intakeRoute: intakeRoute.trim() || null,
         receivedOn,
@@ -90,54 +87,15 @@ export function RegisterCase({ onCancel, onRegistered }: { onCancel: () => void;
           <p className="private-note" id="private-hint">
             {t('cases.register.privateHint')}
           </p>
-          <div className="field-row">
-            <TextField label={t('cases.register.fullName')} value={fullName} onChange={(e) => setFullName(e.target.value)} maxLength={60} error={err('fullName')} autoComplete="off" aria-describedby="private-hint" />
-            <TextField
-              label={t('cases.register.fullNameKana')}
-              value={fullNameKana}
-              onChange={(e) => setFullNameKana(e.target.value)}
-              maxLength={60}
-              error={err('fullNameKana')}
-              autoComplete="off"
-              aria-describedby="private-hint"
-            />
-          </div>
-          <TextField label={t('cases.register.birthDate')} type="date" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} error={err('birthDate')} className="field-date" aria-describedby="private-hint" />
+          <IdentityFields value={identity} onChange={setIdentity} err={err} describedBy="private-hint" />
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t('cases.register.intakeLegend')}</legend>
           <TextField label={t('cases.register.receivedOn')} required type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} error={err('receivedOn')} className="field-date" />
-          <TextField
-            label={t('cases.register.intakeRoute')}
-            value={intakeRoute}
-            onChange={(e) => setIntakeRoute(e.target.value)}
-            maxLength={60}
-            list="intake-routes"
-            hint={t('cases.register.intakeRouteHint')}
-            error={err('intakeRoute')}
-          />
-          <datalist id="intake-routes">
-            {ROUTES.map((r) => (
-              <option key={r} value={t(`cases.register.routes.${r}`)} />
-            ))}
-          </datalist>
+          <IntakeRouteField value={intakeRoute} onChange={setIntakeRoute} error={err('intakeRoute')} listId="intake-routes" />
           <div className="field-row">
-            <SelectField label={t('cases.register.receivedBy')} value={receivedBy} onChange={(e) => setReceivedBy(e.target.value)} error={err('receivedByOrganizationId')}>
-              <option value="">{t('cases.register.noOrganization')}</option>
-              {(orgs.data ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField label={t('cases.register.lead')} value={lead} onChange={(e) => setLead(e.target.value)} error={err('leadOrganizationId')}>
-              <option value="">{t('cases.register.noOrganization')}</option>
-              {(orgs.data ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </SelectField>
+            <OrganizationSelect label={t('cases.register.receivedBy')} value={receivedBy} onChange={setReceivedBy} error={err('receivedByOrganizationId')} organizations={orgs.data ?? []} />
+            <OrganizationSelect label={t('cases.register.lead')} value={lead} onChange={setLead} error={err('leadOrganizationId')} organizations={orgs.data ?? []} />
           </div>
           <TextAreaField
             label={t('cases.register.householdNotes')}
@@ -154,14 +112,7 @@ export function RegisterCase({ onCancel, onRegistered }: { onCancel: () => void;
           <p id="categories-hint" className="field-hint">
             {t('cases.register.categoriesHint')}
           </p>
-          <div className="checkbox-grid">
-            {(categories.data ?? []).map((c) => (
-              <label key={c.id} className="checkbox">
-                <input type="checkbox" checked={categoryIds.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-                {c.label}
-              </label>
-            ))}
-          </div>
+          <CategoryCheckboxes categories={categories.data ?? []} checked={categoryIds} onToggle={toggle} />
           {err('categoryIds') && <p className="field-error">{err('categoryIds')}</p>}
         </fieldset>
         {register.error && (
