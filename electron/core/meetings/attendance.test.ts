@@ -3,6 +3,7 @@ import type { Attendance, Member, Organization } from '../../../shared/contract'
 import type { Meeting } from '../../../shared/contract/meetings';
 import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
 import { contractCalls } from '../testing/contract-calls';
+import { checkPdf } from '../testing/pdf-check';
 import type { KasaneCore } from '../app';
 
 let t: ReturnType<typeof tempHome>;
@@ -90,21 +91,13 @@ describe('check-in and the pledge gate', () => {
 
 describe('出席者名簿 PDF', () => {
   it("lists attendance with each person's pledge status and the exemption reason, marked 秘 for a 支援会議", async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { mkdirSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
     await ok('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: '委託契約で守秘義務' });
     const m = await plan('shien');
     await ok('attendance.checkIn', { meetingId: m.id, memberId: member('誓約 済子'), present: true, arrivedAt: '09:50' });
     await ok('attendance.checkIn', { meetingId: m.id, memberId: member('未誓 約男'), present: true, arrivedAt: '09:52' });
     const { pdfBase64, fileName } = await ok<{ pdfBase64: string; fileName: string }>('meeting.attendancePdf', { meetingId: m.id });
     expect(fileName).toMatch(/^出席者名簿_令和8年11月\d+日_支援会議\.pdf$/);
-    mkdirSync('test-results/pdf', { recursive: true });
-    const file = join('test-results/pdf', 'attendance-shien.pdf');
-    writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, file.replace(/\.pdf$/, '')]);
-    const pdfcheck = join(import.meta.dirname, '../../../../shared/tools/pdfcheck.mjs');
-    execFileSync('node', [pdfcheck, file, '--expect', '出席者名簿', '--expect', '秘', '--expect', '年度誓約書（個人）', '--expect', '誓約免除（委託契約で守秘義務）', '--expect', '出席 2名'], { encoding: 'utf8' });
+    checkPdf(pdfBase64, 'attendance-shien.pdf', ['--expect', '出席者名簿', '--expect', '秘', '--expect', '年度誓約書（個人）', '--expect', '誓約免除（委託契約で守秘義務）', '--expect', '出席 2名']);
     await ok('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: null });
   }, 60_000);
 });

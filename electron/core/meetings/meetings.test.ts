@@ -1,14 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agenda, CaseDetail, Member, MeetingSummary, Organization } from '../../../shared/contract';
 import type { Meeting } from '../../../shared/contract/meetings';
 import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
+import { checkPdf } from '../testing/pdf-check';
 import { contractCalls } from '../testing/contract-calls';
 import type { KasaneCore } from '../app';
 
-const PDFCHECK = join(import.meta.dirname, '../../../../shared/tools/pdfcheck.mjs');
 let t: ReturnType<typeof tempHome>;
 let core: KasaneCore;
 let orgs: Organization[];
@@ -173,27 +170,13 @@ describe('the agenda', () => {
 });
 
 describe('次第 PDF', () => {
-  function check(pdfBase64: string, name: string, args: string[]) {
-    mkdirSync('test-results/pdf', { recursive: true });
-    const file = join('test-results/pdf', name);
-    writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, file.replace(/\.pdf$/, '')]);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    try {
-      execFileSync('node', [PDFCHECK, file, ...args], { encoding: 'utf8' });
-    } catch (err) {
-      throw new Error(String((err as { stdout?: string }).stdout), { cause: err });
-    }
-    return text;
-  }
-
   it('支援会議: 秘 on the page, 和暦 date, items in order, case numbers and initials but no name; the export is audited', async () => {
     const shien = await plan('shien', { date: '2027-01-14', title: '支援会議（1月）' });
     const c = await register({ initials: 'Y・T', fullName: '𠮷田 髙子' });
     await ok('agenda.addCaseItem', { meetingId: shien.id, caseId: c.id, kind: 'new', minutes: 20, participantMemberIds: [members[1]!.id] });
     const { fileName, pdfBase64 } = await ok<{ fileName: string; pdfBase64: string }>('meeting.agendaPdf', { meetingId: shien.id });
     expect(fileName).toBe('次第_令和9年1月14日_支援会議.pdf');
-    const text = check(pdfBase64, 'agenda-shien.pdf', ['--expect', '支援会議（1月） 次第', '--expect', '令和9年1月14日（木）', '--expect', '秘', '--expect', c.caseNumber, '--expect', 'Y・T', '--forbid', '𠮷田', '--forbid', '髙子']);
+    const text = checkPdf(pdfBase64, 'agenda-shien.pdf', ['--expect', '支援会議（1月） 次第', '--expect', '令和9年1月14日（木）', '--expect', '秘', '--expect', c.caseNumber, '--expect', 'Y・T', '--forbid', '𠮷田', '--forbid', '髙子']);
     const order = ['開会', '守秘義務の確認', '出席者確認', '新規ケース', c.caseNumber, '継続ケースの評価', '資料回収', '閉会'].map((s) => text.replace(/\s/g, '').indexOf(s));
     expect(order.every((p) => p >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
@@ -207,7 +190,7 @@ describe('次第 PDF', () => {
     await consent(c.id);
     await ok('agenda.addCaseItem', { meetingId: jusoteki.id, caseId: c.id, kind: 'new', minutes: 20 });
     const { pdfBase64 } = await ok<{ pdfBase64: string }>('meeting.agendaPdf', { meetingId: jusoteki.id });
-    const text = check(pdfBase64, 'agenda-jusoteki.pdf', ['--expect', '重層的支援会議 次第', '--expect', '令和9年1月21日', '--forbid', '佐藤', '--forbid', '守秘義務の確認']);
+    const text = checkPdf(pdfBase64, 'agenda-jusoteki.pdf', ['--expect', '重層的支援会議 次第', '--expect', '令和9年1月21日', '--forbid', '佐藤', '--forbid', '守秘義務の確認']);
     expect(text).not.toContain('秘\n');
   }, 60_000);
 });
@@ -219,11 +202,6 @@ describe('開催通知 PDF', () => {
     await ok('agenda.addCaseItem', { meetingId: shien.id, caseId: c.id, kind: 'new', minutes: 20 });
     const { fileName, pdfBase64 } = await ok<{ fileName: string; pdfBase64: string }>('meeting.noticePdf', { meetingId: shien.id });
     expect(fileName).toBe('開催通知_令和9年2月4日_支援会議.pdf');
-    mkdirSync('test-results/pdf', { recursive: true });
-    const file = join('test-results/pdf', 'notice-shien.pdf');
-    writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, file.replace(/\.pdf$/, '')]);
-    const out = execFileSync('node', [PDFCHECK, file, '--expect', '支援会議の開催について（通知）', '--expect', '令和9年2月4日（木）', '--expect', '守秘義務誓約書', '--expect', '駐車場は東側', '--forbid', c.caseNumber, '--forbid', 'Z・Z', '--forbid', '鈴木'], { encoding: 'utf8' });
-    expect(out).toContain(file);
+    checkPdf(pdfBase64, 'notice-shien.pdf', ['--expect', '支援会議の開催について（通知）', '--expect', '令和9年2月4日（木）', '--expect', '守秘義務誓約書', '--expect', '駐車場は東側', '--forbid', c.caseNumber, '--forbid', 'Z・Z', '--forbid', '鈴木']);
   }, 60_000);
 });

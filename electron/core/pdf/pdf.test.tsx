@@ -1,35 +1,23 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumPrinter } from './chromium-printer';
 import { renderDocument } from './official-document';
 import { recoveryKeySheet } from './documents/recovery-key-sheet';
+import { checkPdf } from '../testing/pdf-check';
 
-const PDFCHECK = join(import.meta.dirname, '../../../../shared/tools/pdfcheck.mjs');
 let printer: ChromiumPrinter;
-let dir: string;
 
 beforeAll(() => {
   printer = new ChromiumPrinter();
-  dir = mkdtempSync(join(tmpdir(), 'kasane-pdf-'));
 });
 afterAll(async () => {
   await printer.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function pdfcheck(pdf: Buffer, name: string, args: string[]): { ok: boolean; out: string } {
-  const file = join(dir, name);
-  writeFileSync(file, pdf);
-  // Kept for a human look: test-results/pdf/<name>.png (page 1).
-  mkdirSync('test-results/pdf', { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join('test-results/pdf', name.replace(/\.pdf$/, ''))]);
   try {
-    return { ok: true, out: execFileSync('node', [PDFCHECK, file, ...args], { encoding: 'utf8' }) };
+    return { ok: true, out: checkPdf(pdf, name, args) };
   } catch (err) {
-    return { ok: false, out: String((err as { stdout?: string }).stdout ?? err) };
+    return { ok: false, out: String((err as Error).message) };
   }
 }
 

@@ -1,14 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InviteeCoverage, Member, Organization, PledgeRecord } from '../../../shared/contract';
 import type { Meeting } from '../../../shared/contract/meetings';
 import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
+import { checkPdf } from '../testing/pdf-check';
 import { contractCalls } from '../testing/contract-calls';
 import type { KasaneCore } from '../app';
 
-const PDFCHECK = join(import.meta.dirname, '../../../../shared/tools/pdfcheck.mjs');
 let t: ReturnType<typeof tempHome>;
 let core: KasaneCore;
 const { ok, fails } = contractCalls(() => core);
@@ -93,19 +90,6 @@ describe('pledge register and coverage', () => {
 });
 
 describe('printable pledge forms', () => {
-  function check(pdfBase64: string, name: string, args: string[]) {
-    mkdirSync('test-results/pdf', { recursive: true });
-    const file = join('test-results/pdf', name);
-    writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, file.replace(/\.pdf$/, '')]);
-    try {
-      execFileSync('node', [PDFCHECK, file, ...args], { encoding: 'utf8' });
-    } catch (err) {
-      throw new Error(String((err as { stdout?: string }).stdout), { cause: err });
-    }
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  }
-
   it('batch: one pre-filled per-meeting form for each invitee who lacks coverage, with the duties and signature lines', async () => {
     const m = await shien();
     await ok('pledge.record', { kind: 'per_meeting', memberId: member('見本 一郎'), meetingId: m.id, signedOn: '2026-11-20', addressee: 'みほん市長', originalReceived: true });
@@ -113,7 +97,7 @@ describe('printable pledge forms', () => {
     const r = await ok<{ fileName: string; pdfBase64: string; pages: number }>('pledge.formPdf', { kind: 'per_meeting', meetingId: m.id });
     expect(r.pages).toBe(uncovered.length);
     expect(r.fileName).toMatch(/^誓約書_令和8年12月\d+日_支援会議\.pdf$/);
-    const text = check(r.pdfBase64, 'pledge-per-meeting.pdf', [
+    const text = checkPdf(r.pdfBase64, 'pledge-per-meeting.pdf', [
       '--expect', '守秘義務に関する誓約書', '--expect', 'みほん市長 様', '--expect', '職を退いた後も同様', '--expect', '社会福祉法',
       '--expect', '𠮷田 髙子', '--expect', '署名', '--forbid', '見本 一郎',
     ]);
@@ -123,8 +107,8 @@ describe('printable pledge forms', () => {
   it('annual individual and organization roster forms', async () => {
     const annual = await ok<{ pdfBase64: string; fileName: string }>('pledge.formPdf', { kind: 'individual_annual', memberId: member('架空 さくら'), fiscalYear: 2027 });
     expect(annual.fileName).toBe('誓約書_令和9年度_個人.pdf');
-    check(annual.pdfBase64, 'pledge-annual.pdf', ['--expect', '令和9年度', '--expect', '架空 さくら', '--expect', '社会福祉協議会']);
+    checkPdf(annual.pdfBase64, 'pledge-annual.pdf', ['--expect', '令和9年度', '--expect', '架空 さくら', '--expect', '社会福祉協議会']);
     const roster = await ok<{ pdfBase64: string }>('pledge.formPdf', { kind: 'organization_roster', organizationId: org('社会福祉協議会'), fiscalYear: 2027 });
-    check(roster.pdfBase64, 'pledge-roster.pdf', ['--expect', '対象となる職員', '--expect', '見本 一郎', '--expect', '架空 さくら', '--expect', '代表者']);
+    checkPdf(roster.pdfBase64, 'pledge-roster.pdf', ['--expect', '対象となる職員', '--expect', '見本 一郎', '--expect', '架空 さくら', '--expect', '代表者']);
   }, 60_000);
 });
