@@ -103,6 +103,19 @@ export const UpdateCaseInput = z
 
 /** Scans and images that may be attached: checked by their first bytes, not only the name. */
 export const AttachmentMediaType = z.enum(['application/pdf', 'image/png', 'image/jpeg']);
+/** Meeting materials (資料) may also be Office files, as the organizations send them. */
+export const MaterialMediaType = z.enum([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+]);
+export type MaterialMediaType = z.infer<typeof MaterialMediaType>;
 export const ATTACHMENT_LIMIT_MB = 20;
 
 export const AttachmentInput = z
@@ -170,7 +183,7 @@ export const casesMethods = {
   /** Returns an attachment's bytes to view or print; every view is written to the audit log. */
   'attachment.get': method({
     input: z.object({ id: Id }).strict(),
-    output: z.object({ fileName: z.string(), mediaType: AttachmentMediaType, dataBase64: z.string() }),
+    output: z.object({ fileName: z.string(), mediaType: MaterialMediaType, dataBase64: z.string() }),
     access: 'unlocked',
   }),
   'consent.withdraw': method({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { IsoDate, MeetingType } from './home';
 import { AGENDA_SECTIONS } from '../domain/agenda';
+import { MaterialMediaType } from './cases';
 
 const Id = z.string().min(1).max(64);
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -64,6 +65,8 @@ export const AgendaItem = z.object({
   participantMemberIds: z.array(z.string()),
   /** Set when the case's consent was withdrawn after it was planned for a 重層的支援会議. */
   consentWithdrawn: z.boolean(),
+  /** 資料1, 資料2 … numbered through the whole 次第 in its order. */
+  materials: z.array(z.object({ id: z.string(), number: z.number().int(), fileName: z.string(), attachmentId: z.string() })),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
@@ -146,6 +149,15 @@ export const meetingsMethods = {
   'agenda.removeItem': method({ input: z.object({ itemId: Id }).strict(), output: Agenda, access: 'unlocked' }),
   /** Moves an item to another place in the order (drag and drop, or Alt+↑/↓ by keyboard). */
   'agenda.moveItem': method({ input: z.object({ itemId: Id, toPosition: z.number().int().min(0).max(1000) }).strict(), output: Agenda, access: 'unlocked' }),
+  /** Attaches a material (資料) to an item; stored encrypted in the vault, size limit from settings. */
+  'agenda.addMaterial': method({
+    input: z
+      .object({ itemId: Id, fileName: z.string().trim().min(1).max(120), mediaType: MaterialMediaType, dataBase64: z.string().max(700 * 1024 * 1024) })
+      .strict(),
+    output: Agenda,
+    access: 'unlocked',
+  }),
+  'agenda.removeMaterial': method({ input: z.object({ materialId: Id }).strict(), output: Agenda, access: 'unlocked' }),
   'agenda.suggestions': method({ input: z.object({ meetingId: Id }).strict(), output: z.array(Suggestion), access: 'unlocked' }),
   /** 出席者名簿 with pledge status (秘 for a 支援会議). */
   'meeting.attendancePdf': method({

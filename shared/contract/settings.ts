@@ -10,6 +10,8 @@ export const Settings = z.object({
   idleLockMinutes: z.number().int(),
   /** How new case numbers are written, e.g. {era}{eraYear}-{seq:3} → R8-001. */
   caseNumberFormat: z.string(),
+  /** Largest meeting material (資料) accepted, in MB. */
+  materialsLimitMb: z.number().int(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -19,6 +21,7 @@ export const UpdateSettingsInput = z
     secretariatName: z.string().trim().min(1).max(60),
     idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max),
     caseNumberFormat: z.string().trim().refine(isValidCaseNumberFormat, { message: 'needs {seq}' }),
+    materialsLimitMb: z.number().int().min(1).max(500),
   })
   .partial()
   .strict();

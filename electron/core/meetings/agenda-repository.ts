@@ -6,6 +6,7 @@ import type { Db } from '../vault/database';
 import { consentRecords, toConsentRecord } from '../cases/case-repository';
 import { assertActiveOrganization } from '../directory/organization-repository';
 import { roomWarnings } from './meeting-repository';
+import { decodeAttachment, storeAttachment, type MediaType } from '../attachments/attachment-repository';
 
 interface MeetingRow {
   id: string;
@@ -45,11 +46,21 @@ export function getAgenda(db: Db, meetingId: string, today: string): Agenda {
        FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN organizations o ON o.id = a.presenter_organization_id
        WHERE a.meeting_id = ? ORDER BY a.position`,
     )
-    .all(meetingId) as Array<Omit<AgendaItem, 'participantMemberIds' | 'consentWithdrawn'> & { participants: string }>;
+    .all(meetingId) as Array<Omit<AgendaItem, 'participantMemberIds' | 'consentWithdrawn' | 'materials'> & { participants: string }>;
   const consents = consentRecords(db, rows.flatMap((r) => (r.caseId ? [r.caseId] : [])));
+  // 資料 are numbered through the whole 次第, in its order: the number is derived, never stored.
+  const materialRows = db
+    .prepare(
+      `SELECT m.id, m.item_id AS itemId, m.attachment_id AS attachmentId, f.file_name AS fileName
+       FROM agenda_materials m JOIN agenda_items a ON a.id = m.item_id JOIN attachments f ON f.id = m.attachment_id
+       WHERE a.meeting_id = ? ORDER BY a.position, m.created_at, m.id`,
+    )
+    .all(meetingId) as { id: string; itemId: string; attachmentId: string; fileName: string }[];
+  const materials = materialRows.map((m, i) => ({ ...m, number: i + 1 }));
   const items: AgendaItem[] = rows.map(({ participants, ...r }) => ({
     ...r,
     participantMemberIds: JSON.parse(participants) as string[],
+    materials: materials.filter((m) => m.itemId === r.id).map(({ itemId: _itemId, ...m }) => m),
     // A case planned for a 重層的支援会議 whose consent no longer holds is flagged, not removed.
     consentWithdrawn:
       r.caseId !== null && !caseAllowedOnMeeting(m.type, consentOn((consents.get(r.caseId) ?? []).map(toConsentRecord), today)),
@@ -160,7 +171,10 @@ function renumber(db: Db, meetingId: string, ids: string[]): void {
 
 export function removeItem(db: Db, itemId: string): string {
   const m = itemMeeting(db, itemId);
+  // Its 資料 go with it, files included (agenda_materials rows follow by ON DELETE CASCADE).
+  const files = db.prepare('SELECT attachment_id FROM agenda_materials WHERE item_id = ?').pluck().all(itemId) as string[];
   db.prepare('DELETE FROM agenda_items WHERE id = ?').run(itemId);
+  for (const f of files) db.prepare('DELETE FROM attachments WHERE id = ?').run(f);
   renumber(db, m.id, db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position').pluck().all(m.id) as string[]);
   return m.id;
 }
@@ -170,5 +184,29 @@ export function moveItem(db: Db, itemId: string, toPosition: number): string {
   const ids = (db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position').pluck().all(m.id) as string[]).filter((id) => id !== itemId);
   ids.splice(Math.min(toPosition, ids.length), 0, itemId);
   renumber(db, m.id, ids);
+  return m.id;
+}
+
+export function addMaterial(
+  db: Db,
+  input: { itemId: string; fileName: string; mediaType: MediaType; dataBase64: string },
+  limitMb: number,
+  staffId: string,
+  now: Date,
+): string {
+  const m = itemMeeting(db, input.itemId);
+  const bytes = decodeAttachment(input.dataBase64, input.mediaType, limitMb);
+  const attachmentId = storeAttachment(db, { fileName: input.fileName, mediaType: input.mediaType, bytes }, staffId, now);
+  db.prepare('INSERT INTO agenda_materials (id, item_id, attachment_id, created_at) VALUES (?, ?, ?, ?)').run(randomId(), input.itemId, attachmentId, now.toISOString());
+  return m.id;
+}
+
+export function removeMaterial(db: Db, materialId: string): string {
+  const row = db.prepare('SELECT item_id, attachment_id FROM agenda_materials WHERE id = ?').get(materialId) as { item_id: string; attachment_id: string } | undefined;
+  if (!row) throw new KasaneError('agenda_item_not_found');
+  const m = itemMeeting(db, row.item_id);
+  db.prepare('DELETE FROM agenda_materials WHERE id = ?').run(materialId);
+  // The file goes with it: a removed 資料 leaves nothing of itself in the vault.
+  db.prepare('DELETE FROM attachments WHERE id = ?').run(row.attachment_id);
   return m.id;
 }

@@ -7,7 +7,7 @@ import { agendaDocument } from '../pdf/documents/agenda-document';
 import { meetingNotice } from '../pdf/documents/meeting-notice';
 import { attendanceList } from '../pdf/documents/attendance-list';
 import { getAttendance } from './attendance-repository';
-import { addCaseItem, addItem, getAgenda, moveItem, removeItem, updateItem } from './agenda-repository';
+import { addCaseItem, addItem, addMaterial, getAgenda, moveItem, removeItem, removeMaterial, updateItem } from './agenda-repository';
 import { createMeeting, getMeeting, listMeetings, roomWarnings, updateMeeting } from './meeting-repository';
 import { suggestionsFor } from './suggestions';
 
@@ -23,6 +23,8 @@ type MeetingsMethod =
   | 'agenda.removeItem'
   | 'agenda.moveItem'
   | 'agenda.suggestions'
+  | 'agenda.addMaterial'
+  | 'agenda.removeMaterial'
   | 'meeting.agendaPdf'
   | 'meeting.noticePdf'
   | 'meeting.attendancePdf';
@@ -72,6 +74,18 @@ export const meetingsHandlers: { [M in MeetingsMethod]: Handler<M> } = {
   'agenda.moveItem': (ctx, input) =>
     write(ctx, (w) => {
       const meetingId = moveItem(w.db, input.itemId, input.toPosition);
+      return getAgenda(w.db, meetingId, w.today);
+    }),
+  'agenda.addMaterial': (ctx, input) =>
+    write(ctx, (w) => {
+      const meetingId = addMaterial(w.db, input, readSettings(w.db).materialsLimitMb, w.staffId, w.now);
+      w.audit({ action: 'agenda.changed', subject: meetingId, details: { change: 'material_added', itemId: input.itemId } });
+      return getAgenda(w.db, meetingId, w.today);
+    }),
+  'agenda.removeMaterial': (ctx, input) =>
+    write(ctx, (w) => {
+      const meetingId = removeMaterial(w.db, input.materialId);
+      w.audit({ action: 'agenda.changed', subject: meetingId, details: { change: 'material_removed', materialId: input.materialId } });
       return getAgenda(w.db, meetingId, w.today);
     }),
   'agenda.suggestions': (ctx, input) => read(ctx, (w) => suggestionsFor(w.db, input.meetingId, w.today)),

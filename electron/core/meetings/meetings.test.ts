@@ -205,3 +205,39 @@ describe('開催通知 PDF', () => {
     checkPdf(pdfBase64, 'notice-shien.pdf', ['--expect', '支援会議の開催について（通知）', '--expect', '令和9年2月4日（木）', '--expect', '守秘義務誓約書', '--expect', '駐車場は東側', '--forbid', c.caseNumber, '--forbid', 'Z・Z', '--forbid', '鈴木']);
   }, 60_000);
 });
+
+describe('meeting materials (資料)', () => {
+  const pdf = Buffer.from('%PDF-1.7\n% 資料\n%%EOF\n').toString('base64');
+  const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]).toString('base64');
+  const exe = Buffer.from('MZ\u0090\u0000 not a document').toString('base64');
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+  it('numbers 資料 through the 次第 in its order, refuses other file types and files over the limit, and prints numbers only', async () => {
+    const m = await plan('shien', { date: '2027-03-04' });
+    const c = await register({ initials: 'M・M' });
+    let agenda = await ok<Agenda>('agenda.addCaseItem', { meetingId: m.id, caseId: c.id, kind: 'new', minutes: 20 });
+    const caseItem = agenda.items.find((i) => i.caseId === c.id)!;
+    const reports = agenda.items.find((i) => i.title === '報告事項')!;
+    await ok('agenda.addMaterial', { itemId: caseItem.id, fileName: '山田家_経過.pdf', mediaType: 'application/pdf', dataBase64: pdf });
+    agenda = await ok<Agenda>('agenda.addMaterial', { itemId: reports.id, fileName: 'report.docx', mediaType: DOCX, dataBase64: docx });
+    // 報告事項 comes before 新規ケース, so its material is 資料1.
+    expect(agenda.items.find((i) => i.id === reports.id)!.materials.map((x) => x.number)).toEqual([1]);
+    expect(agenda.items.find((i) => i.id === caseItem.id)!.materials.map((x) => x.number)).toEqual([2]);
+
+    expect((await fails('agenda.addMaterial', { itemId: reports.id, fileName: 'x.pdf', mediaType: 'application/pdf', dataBase64: exe })).code).toBe('attachment_type_not_allowed');
+    await ok('settings.update', { materialsLimitMb: 1 });
+    const big = Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(1024 * 1024 + 1)]).toString('base64');
+    expect(await fails('agenda.addMaterial', { itemId: reports.id, fileName: 'big.pdf', mediaType: 'application/pdf', dataBase64: big })).toMatchObject({ code: 'attachment_too_large', details: { limitMb: 1 } });
+    await ok('settings.update', { materialsLimitMb: 50 });
+
+    const { pdfBase64 } = await ok<{ pdfBase64: string }>('meeting.agendaPdf', { meetingId: m.id });
+    checkPdf(pdfBase64, 'agenda-materials.pdf', ['--expect', '資料1', '--expect', '資料2', '--forbid', '山田家']);
+
+    const attachments = () => core.session.vault.db.prepare('SELECT count(*) FROM attachments').pluck().get() as number;
+    const before = attachments();
+    agenda = await ok<Agenda>('agenda.removeMaterial', { materialId: agenda.items.find((i) => i.id === reports.id)!.materials[0]!.id });
+    expect(agenda.items.find((i) => i.id === caseItem.id)!.materials.map((x) => x.number)).toEqual([1]);
+    await ok('agenda.removeItem', { itemId: caseItem.id });
+    expect(attachments()).toBe(before - 2); // the files went with their 資料
+  }, 60_000);
+});

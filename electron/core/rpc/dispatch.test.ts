@@ -59,7 +59,7 @@ describe('dispatch', () => {
 
   it('validates outputs too: a settings update comes back as the stored settings', async () => {
     const result = await core.dispatch('settings.update', { idleLockMinutes: 15, secretariatName: '福祉あんしん課' });
-    expect(result).toEqual({ ok: true, value: { municipalityName: 'みほん市', secretariatName: '福祉あんしん課', idleLockMinutes: 15, caseNumberFormat: '{era}{eraYear}-{seq:3}' } });
+    expect(result).toEqual({ ok: true, value: { municipalityName: 'みほん市', secretariatName: '福祉あんしん課', idleLockMinutes: 15, caseNumberFormat: '{era}{eraYear}-{seq:3}', materialsLimitMb: 50 } });
     expect(await core.dispatch('settings.update', { idleLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
   });
 });

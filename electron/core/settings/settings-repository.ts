@@ -2,7 +2,10 @@ import type { Settings, UpdateSettingsInput } from '../../../shared/contract';
 import type { Db } from '../vault/database';
 import { DEFAULT_CASE_NUMBER_FORMAT } from '../../../shared/domain/case-number';
 
-export type SettingKey = 'municipalityName' | 'secretariatName' | 'idleLockMinutes' | 'caseNumberFormat' | 'createdAt';
+/** Meeting materials larger than this are refused unless the setting says otherwise. */
+export const DEFAULT_MATERIALS_LIMIT_MB = 50;
+
+export type SettingKey = 'municipalityName' | 'secretariatName' | 'idleLockMinutes' | 'caseNumberFormat' | 'materialsLimitMb' | 'createdAt';
 
 export function readSetting(db: Db, key: SettingKey): string {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
@@ -15,6 +18,7 @@ export function readSettings(db: Db): Settings {
     secretariatName: readSetting(db, 'secretariatName'),
     idleLockMinutes: Number(readSetting(db, 'idleLockMinutes')),
     caseNumberFormat: readSetting(db, 'caseNumberFormat') || DEFAULT_CASE_NUMBER_FORMAT,
+    materialsLimitMb: Number(readSetting(db, 'materialsLimitMb')) || DEFAULT_MATERIALS_LIMIT_MB,
   };
 }
 

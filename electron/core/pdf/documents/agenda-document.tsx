@@ -4,6 +4,11 @@ import { renderDocument } from '../official-document';
 
 const KIND_LABELS = { new: '新規', evaluation: '継続評価', closure: '終結・中断', report: '報告' } as const;
 
+/** 資料1・資料2 … by number only: file names may name people. */
+function materialsOf(item: Agenda['items'][number]) {
+  return item.materials.length ? <div className="who">{item.materials.map((m) => `資料${m.number}`).join('・')}</div> : null;
+}
+
 export interface AgendaDocumentData {
   municipalityName: string;
   secretariatName: string;
@@ -29,7 +34,10 @@ export function agendaDocument({ municipalityName, secretariatName, meeting, age
       return (
         <tr key={item.id} className="frame">
           <td className="no">{heading}</td>
-          <td colSpan={2}>{item.title}</td>
+          <td colSpan={2}>
+            {item.title}
+            {materialsOf(item)}
+          </td>
           <td className="min">{item.minutes ? `${item.minutes}分` : ''}</td>
         </tr>
       );
@@ -42,6 +50,7 @@ export function agendaDocument({ municipalityName, secretariatName, meeting, age
         <td>
           （{sub}）{item.caseNumber}{'\u3000'}{item.initials}
           {item.kind ? `（${KIND_LABELS[item.kind]}）` : ''}
+          {materialsOf(item)}
         </td>
         <td>
           {item.presenterOrganizationName ? `説明：${item.presenterOrganizationName}` : ''}

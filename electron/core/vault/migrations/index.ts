@@ -5,6 +5,7 @@ import { directoryCases } from './0002-directory-cases';
 import { meetingsAgendas } from './0003-meetings-agendas';
 import { pledges } from './0004-pledges';
 import { attendance } from './0005-attendance';
+import { agendaMaterials } from './0006-agenda-materials';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** In order; each runs in its own transaction and sets PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance];
+export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
