@@ -4,6 +4,9 @@
  */
 export type MeetingType = 'jusoteki' | 'shien' | 'other';
 
+/** The names of the meeting types as documents and default titles write them (always Japanese). */
+export const MEETING_TYPE_TITLES: Record<MeetingType, string> = { jusoteki: '重層的支援会議', shien: '支援会議', other: 'その他の会議' };
+
 /** Sections of the default 次第, in order. Case items live inside their section. */
 export const AGENDA_SECTIONS = [
   'opening', // 開会

@@ -1,14 +1,12 @@
 import type { z } from 'zod';
 import { KasaneError, type Meeting, type MeetingSummary } from '../../../shared/contract';
 import type { CreateMeetingInput, MeetingWarning, UpdateMeetingInput } from '../../../shared/contract/meetings';
-import { defaultSections, DEFAULT_MINUTES, SECTION_TITLES, type MeetingType } from '../../../shared/domain/agenda';
+import { defaultSections, DEFAULT_MINUTES, MEETING_TYPE_TITLES, SECTION_TITLES, type MeetingType } from '../../../shared/domain/agenda';
 import { fiscalYearRange } from '../../../shared/domain/fiscal-year';
 import { randomId } from '../vault/crypto';
 import type { Db } from '../vault/database';
 
 type Warning = z.infer<typeof MeetingWarning>;
-
-const TYPE_TITLES: Record<MeetingType, string> = { jusoteki: '重層的支援会議', shien: '支援会議', other: 'その他の会議' };
 
 const SUMMARY = `
   SELECT m.id, m.type, m.title, m.date, m.start_time AS startTime, m.end_time AS endTime, m.place, m.state,
@@ -122,7 +120,7 @@ export function createMeeting(db: Db, input: z.output<typeof CreateMeetingInput>
   ).run(
     id,
     input.type,
-    input.title || TYPE_TITLES[input.type],
+    input.title || MEETING_TYPE_TITLES[input.type],
     input.date,
     input.startTime,
     input.endTime ?? null,

@@ -1,4 +1,5 @@
 import { formatWareki } from '../../../shared/domain/wareki';
+import { MEETING_TYPE_TITLES } from '../../../shared/domain/agenda';
 import type { Meeting } from '../../../shared/contract';
 import type { Handler, HandlerContext } from '../rpc/handlers';
 import { read, write, type Work } from '../rpc/work';
@@ -28,8 +29,6 @@ type MeetingsMethod =
   | 'meeting.agendaPdf'
   | 'meeting.noticePdf'
   | 'meeting.attendancePdf';
-
-const TYPE_NAMES = { jusoteki: '重層的支援会議', shien: '支援会議', other: 'その他の会議' } as const;
 
 export const meetingsHandlers: { [M in MeetingsMethod]: Handler<M> } = {
   'meeting.list': (ctx, input) => read(ctx, (w) => listMeetings(w.db, input)),
@@ -115,7 +114,7 @@ async function exportMeetingDocument(
     w.audit({ action: 'document.exported', subject: meetingId, details: { document } });
     return {
       html: render(w, meeting, { municipalityName, secretariatName }),
-      fileName: `${DOCUMENT_NAMES[document]}_${formatWareki(meeting.date)}_${TYPE_NAMES[meeting.type]}.pdf`,
+      fileName: `${DOCUMENT_NAMES[document]}_${formatWareki(meeting.date)}_${MEETING_TYPE_TITLES[meeting.type]}.pdf`,
     };
   });
   const pdf = await ctx.printer().print(html);

@@ -3,6 +3,7 @@ import { KasaneError } from '../../../shared/contract';
 import type { PledgeFormInput } from '../../../shared/contract/pledges';
 import { formatFiscalYear } from '../../../shared/domain/fiscal-year';
 import { formatWareki } from '../../../shared/domain/wareki';
+import { MEETING_TYPE_TITLES } from '../../../shared/domain/agenda';
 import type { Handler } from '../rpc/handlers';
 import { read, write, type Work } from '../rpc/work';
 import { readSettings } from '../settings/settings-repository';
@@ -31,7 +32,7 @@ function formsFor(w: Work, input: z.output<typeof PledgeFormInput>): { forms: Pl
     const forms = meeting.invitees
       .filter((i) => wanted.has(i.memberId))
       .map((i): PledgeForm => ({ kind: 'per_meeting', signer: { name: i.name, organizationName: i.organizationName, title: i.title }, meetingTitle: meeting.title, meetingDate: meeting.date }));
-    return { forms, fileName: `誓約書_${formatWareki(meeting.date)}_支援会議.pdf` };
+    return { forms, fileName: `誓約書_${formatWareki(meeting.date)}_${MEETING_TYPE_TITLES[meeting.type]}.pdf` };
   }
   if (input.kind === 'individual_annual') {
     const m = getMember(w.db, input.memberId, w.today);
