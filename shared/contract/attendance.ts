@@ -11,6 +11,9 @@ export const AttendanceRow = InviteeCoverage.extend({
   walkIn: z.boolean(),
   arrivedAt: Time.nullable(),
   leftAt: Time.nullable(),
+  /** The covering pledge's signing date and wording version (for the 出席者名簿 and the minutes). */
+  pledgeSignedOn: z.string().nullable(),
+  pledgeWordingVersion: z.number().int().nullable(),
 });
 export type AttendanceRow = z.infer<typeof AttendanceRow>;
 

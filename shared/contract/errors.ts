@@ -67,6 +67,22 @@ export const ERROR_CODES = [
   'pledge_gate_closed',
   'attendee_not_covered',
   'meeting_not_open_state',
+  'pledge_duplicate',
+  'pledge_after_meeting',
+  'attendee_already_checked_in',
+  // minutes and role assignments
+  'minutes_confirmed',
+  'minutes_already_confirmed',
+  'minutes_not_ready',
+  'minutes_version_not_found',
+  'role_due_before_start',
+  'role_needs_due_or_frequency',
+  'role_not_found',
+  'role_already_live',
+  'overdue_reason_required',
+  'decision_case_not_on_agenda',
+  'decision_not_found',
+  'materials_not_returned',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,8 +16,12 @@ export const NextMeeting = z.object({
   place: z.string().nullable(),
 });
 
+/** An upcoming 支援会議 with invitees who are not covered by a pledge on its day. */
+export const PledgeWarning = z.object({ meetingId: z.string(), title: z.string(), date: IsoDate, uncovered: z.number().int() });
+
 export const HomeSummary = z.object({
   nextMeeting: NextMeeting.nullable(),
+  pledgeWarnings: z.array(PledgeWarning),
   counts: z.object({
     upcomingMeetings: z.number().int(),
     pastMeetings: z.number().int(),

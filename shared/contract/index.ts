@@ -10,6 +10,7 @@ import { directoryImportMethods } from './directory-import';
 import { meetingsMethods } from './meetings';
 import { pledgesMethods } from './pledges';
 import { attendanceMethods } from './attendance';
+import { minutesMethods } from './minutes';
 
 /** The contract: every method the renderer (or any client) may call, declared once. */
 export const contract = {
@@ -24,6 +25,7 @@ export const contract = {
   ...meetingsMethods,
   ...pledgesMethods,
   ...attendanceMethods,
+  ...minutesMethods,
 };
 
 export type Contract = typeof contract;
@@ -52,4 +54,5 @@ export * from './directory-import';
 export * from './meetings';
 export * from './pledges';
 export * from './attendance';
+export * from './minutes';
 export type { MethodSpec, Access } from './define';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { IsoDate } from './home';
+import { AttachmentInput } from './cases';
 
 const Id = z.string().min(1).max(64);
 const FiscalYear = z.number().int().min(2000).max(2100);
@@ -25,12 +26,16 @@ export const PledgeRecord = z.object({
   originalReceived: z.boolean(),
   revokedOn: IsoDate.nullable(),
   revocationReason: z.string().nullable(),
+  /** The scanned signed copy (attachment.get to view), stored encrypted in the vault. */
+  scanAttachmentId: z.string().nullable(),
+  /** Set when a later pledge for the same person (or organization) and period replaced this one. */
+  supersededBy: z.string().nullable(),
 });
 export type PledgeRecord = z.infer<typeof PledgeRecord>;
 
 export const RecordPledgeInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('per_meeting'), memberId: Id, meetingId: Id, signedOn: IsoDate, addressee: z.string().trim().min(1).max(60), originalReceived: z.boolean() }).strict(),
-  z.object({ kind: z.literal('individual_annual'), memberId: Id, fiscalYear: FiscalYear, signedOn: IsoDate, addressee: z.string().trim().min(1).max(60), originalReceived: z.boolean() }).strict(),
+  z.object({ kind: z.literal('per_meeting'), memberId: Id, meetingId: Id, signedOn: IsoDate, addressee: z.string().trim().min(1).max(60), originalReceived: z.boolean(), supersede: z.boolean().optional() }).strict(),
+  z.object({ kind: z.literal('individual_annual'), memberId: Id, fiscalYear: FiscalYear, signedOn: IsoDate, addressee: z.string().trim().min(1).max(60), originalReceived: z.boolean(), supersede: z.boolean().optional() }).strict(),
   z
     .object({
       kind: z.literal('organization_roster'),
@@ -40,6 +45,7 @@ export const RecordPledgeInput = z.discriminatedUnion('kind', [
       signedOn: IsoDate,
       addressee: z.string().trim().min(1).max(60),
       originalReceived: z.boolean(),
+      supersede: z.boolean().optional(),
     })
     .strict(),
 ]);
@@ -57,6 +63,31 @@ export const InviteeCoverage = z.object({
 });
 export type InviteeCoverage = z.infer<typeof InviteeCoverage>;
 
+/**
+ * Whether one active member is covered on a given day by an annual pledge, a roster or an exemption
+ * (per-meeting pledges cover a meeting, not a day, and are not considered: `reason` is then `no_pledge`).
+ */
+export const PersonCoverage = InviteeCoverage.extend({
+  organizationId: z.string(),
+  title: z.string().nullable(),
+});
+export type PersonCoverage = z.infer<typeof PersonCoverage>;
+
+/** Someone whose annual coverage ends on 31 March and who is invited to a 支援会議 after 1 April. */
+export const PledgeRenewal = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  organizationName: z.string(),
+  endingPledgeId: z.string(),
+  endingKind: z.enum(['individual_annual', 'organization_roster']),
+  /** Already covered on that meeting's day by an annual pledge or roster of the new 年度, or by an exemption of their organization. */
+  renewed: z.boolean(),
+  meetingId: z.string(),
+  meetingTitle: z.string(),
+  meetingDate: IsoDate,
+});
+export type PledgeRenewal = z.infer<typeof PledgeRenewal>;
+
 export const PledgeFormInput = z.discriminatedUnion('kind', [
   /** Per-meeting forms, pre-filled, one page each: for the given invitees, or for all who lack coverage. */
   z.object({ kind: z.literal('per_meeting'), meetingId: Id, memberIds: z.array(Id).max(200).optional() }).strict(),
@@ -65,12 +96,37 @@ export const PledgeFormInput = z.discriminatedUnion('kind', [
 ]);
 
 export const pledgesMethods = {
+  /**
+   * The register, latest signed first. Revoked and superseded pledges are history and are left out
+   * unless `includeRevoked` is true (then both are listed: see `revokedOn` and `supersededBy`).
+   */
   'pledge.list': method({
     input: z.object({ fiscalYear: FiscalYear.optional(), organizationId: Id.optional(), includeRevoked: z.boolean().optional() }).strict(),
     output: z.array(PledgeRecord),
     access: 'unlocked',
   }),
+  /**
+   * Refused with `pledge_duplicate` when an active pledge (not revoked, not superseded) exists for
+   * the same member and 年度 (individual), organization and 年度 (roster) or member and meeting
+   * (per meeting), unless `supersede` is true: then the earlier one gets `supersededBy`. A
+   * superseded pledge still covers meetings dated before its successor was signed (so a meeting
+   * already held keeps its evidence); from that day on only the successor counts. A per-meeting
+   * pledge signed after its meeting's day is refused with `pledge_after_meeting`.
+   */
   'pledge.record': method({ input: RecordPledgeInput, output: PledgeRecord, access: 'unlocked' }),
+  /** Attach (or replace) the scanned signed copy: a PDF or an image, checked by its first bytes. */
+  'pledge.attachScan': method({ input: AttachmentInput.extend({ pledgeId: Id }).strict(), output: PledgeRecord, access: 'unlocked' }),
+  /** Who is covered on a day (annual pledges, rosters, exemptions), for all active members or one organization. */
+  'pledge.coverageOn': method({
+    input: z.object({ date: IsoDate, organizationId: Id.optional() }).strict(),
+    output: z.array(PersonCoverage),
+    access: 'unlocked',
+  }),
+  /**
+   * The "new 年度" view: annual coverage ending 31 March of this 年度, invited to a 支援会議 from 1 April;
+   * one row per person (their earliest such meeting, in any state), soonest meeting first, then directory order.
+   */
+  'pledge.renewals': method({ input: z.object({ fiscalYear: FiscalYear }).strict(), output: z.array(PledgeRenewal), access: 'unlocked' }),
   'pledge.revoke': method({
     input: z.object({ id: Id, revokedOn: IsoDate, reason: z.string().trim().min(1).max(400) }).strict(),
     output: PledgeRecord,

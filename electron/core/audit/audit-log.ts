@@ -17,7 +17,19 @@ export type AuditAction =
   | 'sample.seeded'
   | StaffAuditAction
   | DirectoryAuditAction
-  | CaseAuditAction;
+  | CaseAuditAction
+  | MinutesAuditAction;
+
+/** Minutes and role assignments (autosaves of notes are not audited: they are the content itself). */
+type MinutesAuditAction =
+  | 'minutes.decision_changed'
+  | 'minutes.role_changed'
+  | 'role.progress'
+  | 'meeting.copy_returned'
+  | 'meeting.closed'
+  | 'minutes.confirmed'
+  | 'minutes.amendment_started'
+  | 'minutes.case_transitioned';
 
 type DirectoryAuditAction =
   | 'organization.created'
@@ -45,6 +57,8 @@ type CaseAuditAction =
   | 'agenda.changed'
   | 'document.exported'
   | 'pledge.recorded'
+  | 'pledge.superseded'
+  | 'pledge.scan_attached'
   | 'pledge.revoked'
   | 'pledge.original_received'
   | 'pledge.wording_updated'
@@ -52,7 +66,9 @@ type CaseAuditAction =
   | 'attendance.left'
   | 'attendance.walk_in'
   | 'meeting.opened'
-  | 'gate.refused';
+  | 'gate.refused'
+  | 'gate.exemption_used'
+  | 'gate.late_arrival_covered';
 
 type StaffAuditAction =
   | 'staff.added'

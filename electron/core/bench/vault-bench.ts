@@ -167,4 +167,6 @@ console.log('');
 await (await import('./search-bench')).searchBench();
 await (await import('./case-list-render-bench')).caseListRenderBench();
 console.log('');
+await (await import('./autosave-bench')).autosaveBench();
+console.log('');
 await (await import('./pdf-bench')).pdfBench();

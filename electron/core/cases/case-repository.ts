@@ -265,7 +265,17 @@ export function revealCase(db: Db, id: string): { fullName: string | null; fullN
 }
 
 
-export function transitionCase(db: Db, id: string, to: CaseStatus, reason: string | null | undefined, staffId: string, now: Date, today: string): CaseStatus {
+/** `minutesItemId`: the agenda item whose confirmed decision made the step, when a meeting decided it. */
+export function transitionCase(
+  db: Db,
+  id: string,
+  to: CaseStatus,
+  reason: string | null | undefined,
+  staffId: string,
+  now: Date,
+  today: string,
+  minutesItemId: string | null = null,
+): CaseStatus {
   const detail = getCase(db, id, today);
   const verdict = checkTransition(detail.status, to, { hasValidConsent: detail.consentToday.valid });
   if (!verdict.ok) {
@@ -274,13 +284,14 @@ export function transitionCase(db: Db, id: string, to: CaseStatus, reason: strin
   }
   const at = now.toISOString();
   db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(to, at, id);
-  db.prepare('INSERT INTO case_transitions (case_id, from_status, to_status, reason, staff_id, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO case_transitions (case_id, from_status, to_status, reason, staff_id, at, minutes_item_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     id,
     detail.status,
     to,
     reason || null,
     staffId,
     at,
+    minutesItemId,
   );
   return detail.status;
 }

@@ -1,7 +1,25 @@
 import type { HomeSummary } from '../../../shared/contract';
+import { fiscalYearOf } from '../../../shared/domain/fiscal-year';
 import type { Db } from '../vault/database';
+import { countActivePledges, coverageForMeeting } from '../pledges/pledge-repository';
 
 const count = (db: Db, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+
+const MAX_PLEDGE_WARNINGS = 5;
+
+/** Upcoming 支援会議 (still planned) with invitees not covered on the day: soonest first, at most five. */
+function pledgeWarnings(db: Db, today: string): HomeSummary['pledgeWarnings'] {
+  const meetings = db
+    .prepare("SELECT id, title, date FROM meetings WHERE type = 'shien' AND state = 'planned' AND date >= ? ORDER BY date, start_time, created_at")
+    .all(today) as { id: string; title: string; date: string }[];
+  const warnings: HomeSummary['pledgeWarnings'] = [];
+  for (const m of meetings) {
+    const uncovered = coverageForMeeting(db, m.id).filter((c) => !c.covered).length;
+    if (uncovered > 0) warnings.push({ meetingId: m.id, title: m.title, date: m.date, uncovered });
+    if (warnings.length === MAX_PLEDGE_WARNINGS) break;
+  }
+  return warnings;
+}
 
 export function homeSummary(db: Db, today: string): HomeSummary {
   const next = db
@@ -12,13 +30,15 @@ export function homeSummary(db: Db, today: string): HomeSummary {
     .get(today) as HomeSummary['nextMeeting'] | undefined;
   return {
     nextMeeting: next ?? null,
+    pledgeWarnings: pledgeWarnings(db, today),
     counts: {
       upcomingMeetings: count(db, "SELECT count(*) AS n FROM meetings WHERE date >= ? AND state IN ('planned', 'open')", today),
       pastMeetings: count(db, 'SELECT count(*) AS n FROM meetings WHERE date < ?', today),
       openCases: count(db, "SELECT count(*) AS n FROM cases WHERE status NOT IN ('closed', 'suspended')"),
       organizations: count(db, 'SELECT count(*) AS n FROM organizations WHERE retired_at IS NULL'),
-      // The pledge register and role assignments arrive with their own issues.
-      pledges: null,
+      // Active pledges of the current 年度 (not revoked, not superseded).
+      pledges: countActivePledges(db, fiscalYearOf(today)),
+      // Role assignments arrive with their own issue.
       openRoleAssignments: null,
     },
   };

@@ -1,6 +1,7 @@
 import { KasaneError, type Attendance } from '../../../shared/contract';
+import type { Coverage } from '../../../shared/domain/pledge-coverage';
 import type { Db } from '../vault/database';
-import { coverageForMeeting } from '../pledges/pledge-repository';
+import { coverageForMeeting, meetingVerdicts } from '../pledges/pledge-repository';
 import { createMember } from '../directory/member-repository';
 
 interface MeetingState {
@@ -22,21 +23,35 @@ export function getAttendance(db: Db, meetingId: string): Attendance {
   const m = meetingOf(db, meetingId);
   const marks = new Map(
     (
-      db.prepare('SELECT member_id, present, walk_in, arrived_at, left_at FROM meeting_attendance WHERE meeting_id = ?').all(meetingId) as Array<{
+      db.prepare('SELECT member_id, present, walk_in, arrived_at, left_at, pledge_evidence FROM meeting_attendance WHERE meeting_id = ?').all(meetingId) as Array<{
         member_id: string;
         present: number;
         walk_in: number;
         arrived_at: string | null;
         left_at: string | null;
+        pledge_evidence: string | null;
       }>
     ).map((a) => [a.member_id, a]),
   );
-  const rows = coverageForMeeting(db, meetingId).map((c) => {
-    const a = marks.get(c.memberId);
-    return { ...c, present: a ? a.present === 1 : null, walkIn: a?.walk_in === 1, arrivedAt: a?.arrived_at ?? null, leftAt: a?.left_at ?? null };
+  const pledgeFacts = db.prepare('SELECT signed_on AS signedOn, wording_version AS wordingVersion FROM pledges WHERE id = ?');
+  const rows = coverageForMeeting(db, meetingId).map((now) => {
+    const a = marks.get(now.memberId);
+    // Once the gate let someone in, the record says what covered them then.
+    const evidence = a?.pledge_evidence ? (JSON.parse(a.pledge_evidence) as { by: NonNullable<typeof now.by>; pledgeId: string | null }) : null;
+    const c = evidence ? { ...now, covered: true, by: evidence.by, pledgeId: evidence.pledgeId, reason: null } : now;
+    const facts = c.pledgeId ? (pledgeFacts.get(c.pledgeId) as { signedOn: string; wordingVersion: number } | undefined) : undefined;
+    return {
+      ...c,
+      pledgeSignedOn: facts?.signedOn ?? null,
+      pledgeWordingVersion: facts?.wordingVersion ?? null,
+      present: a ? a.present === 1 : null,
+      walkIn: a?.walk_in === 1,
+      arrivedAt: a?.arrived_at ?? null,
+      leftAt: a?.left_at ?? null,
+    };
   });
-  // The gate concerns a 支援会議 only: every attendee present must be covered.
-  const gateOpen = m.type !== 'shien' || rows.every((r) => r.present !== true || r.covered);
+  // The gate concerns a 支援会議 only: every attendee in the room (present, not left) must be covered.
+  const gateOpen = m.type !== 'shien' || rows.every((r) => r.present !== true || r.leftAt !== null || r.covered);
   return { meetingId, state: m.state, gateOpen, rows };
 }
 
@@ -44,11 +59,39 @@ function assertNotClosed(m: MeetingState): void {
   if (m.state === 'closed') throw new KasaneError('meeting_not_open_state', { state: STATE_JA[m.state] });
 }
 
-/** A late arrival at an open 支援会議 passes the same gate as everyone did at 開会. */
-function assertMayJoin(db: Db, m: MeetingState, memberId: string): void {
-  if (m.type !== 'shien' || m.state !== 'open') return;
-  const row = coverageForMeeting(db, m.id).find((c) => c.memberId === memberId);
-  if (row && !row.covered) throw new KasaneError('attendee_not_covered', { name: row.name });
+/** How the gate let someone in: the covering pledge, or their organization's exemption. */
+export interface GatePass {
+  memberId: string;
+  by: 'per_meeting' | 'individual_annual' | 'organization_roster' | 'exemption';
+  pledgeId: string | null;
+  organizationId: string | null;
+}
+
+const passOf = (memberId: string, c: Extract<Coverage, { covered: true }>): GatePass => ({
+  memberId,
+  by: c.by.kind,
+  pledgeId: c.by.kind === 'exemption' ? null : c.by.pledgeId,
+  organizationId: c.by.kind === 'exemption' ? c.by.organizationId : null,
+});
+
+/**
+ * A late arrival at an open 支援会議 passes the same gate as everyone did at 開会. Returns how
+ * they passed (for the audit log), or null when no gate applies (not a 支援会議, or not open yet).
+ */
+function assertMayJoin(db: Db, m: MeetingState, memberId: string): GatePass | null {
+  if (m.type !== 'shien' || m.state !== 'open') return null;
+  const row = meetingVerdicts(db, m.id).find((c) => c.memberId === memberId);
+  if (!row) return null;
+  if (!row.coverage.covered) throw new KasaneError('attendee_not_covered', { name: row.name });
+  return passOf(memberId, row.coverage);
+}
+
+/** Checking in someone already marked present would overwrite their arrival time: refused. */
+function assertNotPresent(db: Db, meetingId: string, memberId: string): void {
+  const row = db
+    .prepare('SELECT m.name, a.arrived_at FROM meeting_attendance a JOIN members m ON m.id = a.member_id WHERE a.meeting_id = ? AND a.member_id = ? AND a.present = 1')
+    .get(meetingId, memberId) as { name: string; arrived_at: string | null } | undefined;
+  if (row) throw new KasaneError('attendee_already_checked_in', { name: row.name, arrivedAt: row.arrived_at ?? '—' });
 }
 
 function mark(db: Db, meetingId: string, memberId: string, present: boolean, walkIn: boolean, arrivedAt: string | null, now: Date): void {
@@ -58,14 +101,30 @@ function mark(db: Db, meetingId: string, memberId: string, present: boolean, wal
   ).run(meetingId, memberId, present ? 1 : 0, walkIn ? 1 : 0, present ? arrivedAt : null, now.toISOString());
 }
 
-export function checkIn(db: Db, input: { meetingId: string; memberId: string; present: boolean; arrivedAt?: string | null | undefined }, now: Date): void {
+/** Marks an invitee present or absent; returns how a late arrival passed the gate, if it applied. */
+export function checkIn(db: Db, input: { meetingId: string; memberId: string; present: boolean; arrivedAt?: string | null | undefined }, now: Date): GatePass | null {
   const m = meetingOf(db, input.meetingId);
   assertNotClosed(m);
   if (!db.prepare('SELECT 1 FROM meeting_invitees WHERE meeting_id = ? AND member_id = ?').get(input.meetingId, input.memberId)) {
     throw new KasaneError('member_not_found');
   }
-  if (input.present) assertMayJoin(db, m, input.memberId);
+  let pass: GatePass | null = null;
+  if (input.present) {
+    assertNotPresent(db, input.meetingId, input.memberId);
+    pass = assertMayJoin(db, m, input.memberId);
+  }
   mark(db, input.meetingId, input.memberId, input.present, false, input.arrivedAt ?? null, now);
+  if (pass) storeEvidence(db, input.meetingId, pass);
+  return pass;
+}
+
+/** Keeps how the gate let someone in, as it stood then (a later revocation does not rewrite it). */
+function storeEvidence(db: Db, meetingId: string, pass: GatePass): void {
+  db.prepare('UPDATE meeting_attendance SET pledge_evidence = ? WHERE meeting_id = ? AND member_id = ?').run(
+    JSON.stringify({ by: pass.by, pledgeId: pass.pledgeId, organizationId: pass.organizationId }),
+    meetingId,
+    pass.memberId,
+  );
 }
 
 export function recordLeaving(db: Db, meetingId: string, memberId: string, leftAt: string, now: Date): void {
@@ -79,9 +138,10 @@ export function addWalkIn(
   db: Db,
   input: { meetingId: string; memberId?: string | undefined; newPerson?: { name: string; organizationId: string; title?: string | null | undefined } | undefined; arrivedAt?: string | null | undefined },
   now: Date,
-): string {
+): { memberId: string; pass: GatePass | null } {
   const m = meetingOf(db, input.meetingId);
   assertNotClosed(m);
+  if (input.memberId) assertNotPresent(db, m.id, input.memberId);
   const memberId =
     input.memberId ??
     createMember(db, { name: input.newPerson!.name, organizationId: input.newPerson!.organizationId, title: input.newPerson!.title ?? null, startOn: m.date }, now);
@@ -94,18 +154,33 @@ export function addWalkIn(
     throw new KasaneError('invitee_not_active', { name, date: m.date });
   }
   db.prepare('INSERT OR IGNORE INTO meeting_invitees (meeting_id, member_id, organization_id) VALUES (?, ?, ?)').run(m.id, memberId, org.organization_id);
-  assertMayJoin(db, m, memberId);
+  const pass = assertMayJoin(db, m, memberId);
   mark(db, m.id, memberId, true, true, input.arrivedAt ?? null, now);
-  return memberId;
+  if (pass) storeEvidence(db, m.id, pass);
+  return { memberId, pass };
 }
 
-/** 開会: refused for a 支援会議 while anyone present is not covered; returns the names refused, if any. */
-export function openMeeting(db: Db, meetingId: string, staffId: string, now: Date): { refused: string[] } {
+/**
+ * 開会: refused for a 支援会議 while anyone present is not covered. Returns who was refused (ids
+ * and names), or, once open, how each person present passed the gate.
+ */
+export function openMeeting(
+  db: Db,
+  meetingId: string,
+  staffId: string,
+  now: Date,
+): { refused: { memberId: string; name: string }[]; passes: GatePass[] } {
   const m = meetingOf(db, meetingId);
   if (m.state !== 'planned') throw new KasaneError('meeting_not_open_state', { state: STATE_JA[m.state] });
-  const attendance = getAttendance(db, meetingId);
-  if (!attendance.gateOpen) return { refused: attendance.rows.filter((r) => r.present === true && !r.covered).map((r) => r.name) };
+  const present = new Set(
+    // Someone who has already left is not in the room: they do not hold the opening back.
+    db.prepare('SELECT member_id FROM meeting_attendance WHERE meeting_id = ? AND present = 1 AND left_at IS NULL').pluck().all(meetingId) as string[],
+  );
+  const attendees = m.type === 'shien' ? meetingVerdicts(db, meetingId).filter((v) => present.has(v.memberId)) : [];
+  const refused = attendees.filter((v) => !v.coverage.covered).map((v) => ({ memberId: v.memberId, name: v.name }));
+  if (refused.length) return { refused, passes: [] };
   db.prepare("UPDATE meetings SET state = 'open', opened_at = ?, opened_by = ?, updated_at = ? WHERE id = ?").run(now.toISOString(), staffId, now.toISOString(), meetingId);
-  return { refused: [] };
+  const passes = attendees.flatMap((v) => (v.coverage.covered ? [passOf(v.memberId, v.coverage)] : []));
+  for (const pass of passes) storeEvidence(db, meetingId, pass);
+  return { refused: [], passes };
 }
-

@@ -13,7 +13,11 @@ export interface DocumentFrame {
   secretariatName: string;
   /** Prints the 秘 mark on every page (in the page margin, so it never covers text). */
   confidential?: boolean;
-  /** Printed faintly across every page, e.g. the recipient and copy number. */
+  /**
+   * Printed faintly across the middle of every page and again in the footer, e.g. the recipient
+   * and copy number. Horizontal, not diagonal: rotated text extracts as scattered characters,
+   * which would hide it from a text check and from anyone searching a leaked copy.
+   */
   watermark?: string;
 }
 
@@ -26,6 +30,7 @@ function printCss(frame: DocumentFrame): string {
   margin: 20mm 18mm 22mm 18mm;
   @top-left { content: ${cssString(`${frame.municipalityName} ${frame.secretariatName}`)}; font-family: 'BIZ UDPGothic', 'Noto Sans JP'; font-size: 8.5pt; color: #333; }
   @bottom-center { content: counter(page) " / " counter(pages) " ページ"; font-family: 'BIZ UDPGothic', 'Noto Sans JP'; font-size: 8.5pt; }
+${frame.watermark ? `  @bottom-left { content: ${cssString(frame.watermark)}; font-family: 'BIZ UDPGothic', 'Noto Sans JP'; font-size: 8.5pt; white-space: nowrap; }` : ''}
 ${frame.confidential ? `  @top-right { content: "秘"; font-family: 'BIZ UDPGothic', 'Noto Sans JP'; font-weight: 700; font-size: 14pt; color: #000;
     border: 0.6mm solid #000; width: 10mm; height: 10mm; vertical-align: middle; text-align: center; margin-top: 6mm; }` : ''}
 }
@@ -44,8 +49,8 @@ thead { display: table-header-group; }
 ol, ul { margin: 0 0 2.5mm; padding-left: 6mm; }
 li { margin-bottom: 1.2mm; }
 .meta { text-align: right; margin-bottom: 6mm; }
-.watermark { position: fixed; top: 110mm; left: 0; right: 0; text-align: center; font-size: 28pt; font-weight: 700;
-  color: #d6d6d6; transform: rotate(-30deg); white-space: nowrap; z-index: -1; }
+.watermark { position: fixed; top: 118mm; left: 0; right: 0; text-align: center; font-size: 24pt; font-weight: 700;
+  color: #dadada; white-space: nowrap; z-index: -1; letter-spacing: 0.05em; }
 `;
 }
 

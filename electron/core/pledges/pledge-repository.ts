@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { KasaneError, type InviteeCoverage, type PledgeRecord } from '../../../shared/contract';
+import { KasaneError, type InviteeCoverage, type PersonCoverage, type PledgeRecord, type PledgeRenewal } from '../../../shared/contract';
 import type { RecordPledgeInput } from '../../../shared/contract/pledges';
 import { fiscalYearRange } from '../../../shared/domain/fiscal-year';
-import { coverage, type Affiliation, type Pledge } from '../../../shared/domain/pledge-coverage';
+import { coverage, organizationOn, type Affiliation, type Coverage, type Exemption, type MeetingRef, type Pledge } from '../../../shared/domain/pledge-coverage';
 import { randomId } from '../vault/crypto';
 import type { Db } from '../vault/database';
 import { assertActiveOrganization } from '../directory/organization-repository';
@@ -22,6 +22,8 @@ interface PledgeRow {
   original_received: number;
   revoked_on: string | null;
   revocation_reason: string | null;
+  scan_attachment_id: string | null;
+  superseded_by: string | null;
   roster: string;
 }
 
@@ -47,6 +49,8 @@ const toRecord = (r: PledgeRow): PledgeRecord => ({
   originalReceived: r.original_received === 1,
   revokedOn: r.revoked_on,
   revocationReason: r.revocation_reason,
+  scanAttachmentId: r.scan_attachment_id,
+  supersededBy: r.superseded_by,
 });
 
 export function getPledge(db: Db, id: string): PledgeRecord {
@@ -68,8 +72,9 @@ export function listPledges(db: Db, filter: { fiscalYear?: number; organizationI
     where.push(`(p.organization_id = @org OR p.member_id IN (SELECT member_id FROM member_affiliations WHERE organization_id = @org))`);
     params.org = filter.organizationId;
   }
-  if (!filter.includeRevoked) where.push('p.revoked_on IS NULL');
-  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.signed_on DESC`).all(params) as PledgeRow[];
+  // Revoked and superseded pledges are history: shown only when asked for.
+  if (!filter.includeRevoked) where.push('p.revoked_on IS NULL AND p.superseded_by IS NULL');
+  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.signed_on DESC, p.created_at DESC`).all(params) as PledgeRow[];
   return rows.map(toRecord);
 }
 
@@ -88,7 +93,27 @@ export function updateWording(db: Db, text: string, staffId: string, now: Date):
   return currentWording(db);
 }
 
-export function recordPledge(db: Db, input: z.output<typeof RecordPledgeInput>, staffId: string, now: Date, today: string): string {
+type RecordInput = z.output<typeof RecordPledgeInput>;
+
+/** The active pledges (not revoked, not superseded) for the same person or organization and period, latest first. */
+function activeDuplicates(db: Db, input: RecordInput): { id: string; signed_on: string }[] {
+  const [same, params] =
+    input.kind === 'per_meeting'
+      ? ['member_id = @member AND meeting_id = @meeting', { member: input.memberId, meeting: input.meetingId }]
+      : input.kind === 'individual_annual'
+        ? ['member_id = @member AND fiscal_year = @fy', { member: input.memberId, fy: input.fiscalYear }]
+        : ['organization_id = @org AND fiscal_year = @fy', { org: input.organizationId, fy: input.fiscalYear }];
+  return db
+    .prepare(`SELECT id, signed_on FROM pledges WHERE kind = @kind AND ${same} AND revoked_on IS NULL AND superseded_by IS NULL ORDER BY signed_on DESC, created_at DESC`)
+    .all({ kind: input.kind, ...params }) as { id: string; signed_on: string }[];
+}
+
+/**
+ * Records a pledge; returns its id and the ids of the pledges it replaced. A second active pledge
+ * for the same person (organization) and period is refused with `pledge_duplicate` unless
+ * `supersede` is set: then the earlier one is kept, marked as superseded by the new one.
+ */
+export function recordPledge(db: Db, input: RecordInput, staffId: string, now: Date, today: string): { id: string; superseded: string[] } {
   if (input.signedOn > today) throw new KasaneError('pledge_signed_in_future');
   if (input.kind !== 'per_meeting' && input.signedOn > fiscalYearRange(input.fiscalYear).end) {
     throw new KasaneError('pledge_outside_fiscal_year', { signedOn: input.signedOn, fiscalYear: input.fiscalYear });
@@ -99,7 +124,13 @@ export function recordPledge(db: Db, input: z.output<typeof RecordPledgeInput>, 
   } else {
     assertMember(db, input.memberId);
   }
-  if (input.kind === 'per_meeting' && !db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(input.meetingId)) throw new KasaneError('meeting_not_found');
+  if (input.kind === 'per_meeting') {
+    const meeting = db.prepare('SELECT date FROM meetings WHERE id = ?').get(input.meetingId) as { date: string } | undefined;
+    if (!meeting) throw new KasaneError('meeting_not_found');
+    if (input.signedOn > meeting.date) throw new KasaneError('pledge_after_meeting', { signedOn: input.signedOn, meetingDate: meeting.date });
+  }
+  const duplicates = activeDuplicates(db, input);
+  if (duplicates.length > 0 && !input.supersede) throw new KasaneError('pledge_duplicate', { signedOn: duplicates[0]!.signed_on, pledgeId: duplicates[0]!.id });
   const id = randomId();
   db.prepare(
     `INSERT INTO pledges (id, kind, member_id, organization_id, meeting_id, fiscal_year, signed_on, addressee, wording_version, original_received, created_at, created_by)
@@ -122,7 +153,9 @@ export function recordPledge(db: Db, input: z.output<typeof RecordPledgeInput>, 
     const add = db.prepare('INSERT INTO pledge_roster_members (pledge_id, member_id) VALUES (?, ?)');
     for (const m of new Set(input.memberIds)) add.run(id, m);
   }
-  return id;
+  const supersede = db.prepare('UPDATE pledges SET superseded_by = ? WHERE id = ?');
+  for (const d of duplicates) supersede.run(id, d.id);
+  return { id, superseded: duplicates.map((d) => d.id) };
 }
 
 export function revokePledge(db: Db, id: string, revokedOn: string, reason: string): void {
@@ -137,28 +170,103 @@ export function setOriginalReceived(db: Db, id: string, received: boolean): void
   db.prepare('UPDATE pledges SET original_received = ? WHERE id = ?').run(received ? 1 : 0, id);
 }
 
-/** The pure rule's view of the pledges that concern these people. */
-function pledgesFor(db: Db, memberIds: string[]): Pledge[] {
+/** Attaches (or replaces) the scanned signed copy; the earlier scan stays in the vault, unreferenced. */
+export function attachPledgeScan(db: Db, id: string, attachmentId: string): string | null {
+  const previous = getPledge(db, id).scanAttachmentId;
+  db.prepare('UPDATE pledges SET scan_attachment_id = ? WHERE id = ?').run(attachmentId, id);
+  return previous;
+}
+
+/** A pledge as the pure rule sees it, and the day its successor was signed (if it was superseded). */
+interface StoredPledge {
+  pledge: Pledge;
+  replacedOn: string | null;
+}
+
+/** Every pledge that concerns these people (revoked and superseded ones too), earliest signed first. */
+function pledgesFor(db: Db, memberIds: string[]): StoredPledge[] {
   const ids = JSON.stringify(memberIds);
   const rows = db
     .prepare(
-      `SELECT p.id, p.kind, p.member_id, p.organization_id, p.meeting_id, p.fiscal_year, p.signed_on, p.revoked_on,
+      `SELECT p.id, p.kind, p.member_id, p.organization_id, p.meeting_id, p.fiscal_year, p.signed_on, p.revoked_on, s.signed_on AS replaced_on,
          (SELECT json_group_array(member_id) FROM pledge_roster_members WHERE pledge_id = p.id) AS roster
-       FROM pledges p
+       FROM pledges p LEFT JOIN pledges s ON s.id = p.superseded_by
        WHERE p.member_id IN (SELECT value FROM json_each(@ids))
-          OR p.id IN (SELECT pledge_id FROM pledge_roster_members WHERE member_id IN (SELECT value FROM json_each(@ids)))`,
+          OR p.id IN (SELECT pledge_id FROM pledge_roster_members WHERE member_id IN (SELECT value FROM json_each(@ids)))
+       ORDER BY p.signed_on, p.created_at`,
     )
-    .all({ ids }) as Array<{ id: string; kind: Pledge['kind']; member_id: string; organization_id: string; meeting_id: string; fiscal_year: number; signed_on: string; revoked_on: string | null; roster: string }>;
-  return rows.map((r): Pledge => {
+    .all({ ids }) as Array<{
+    id: string;
+    kind: Pledge['kind'];
+    member_id: string;
+    organization_id: string;
+    meeting_id: string;
+    fiscal_year: number;
+    signed_on: string;
+    revoked_on: string | null;
+    replaced_on: string | null;
+    roster: string;
+  }>;
+  return rows.map((r): StoredPledge => {
     const base = { id: r.id, signedOn: r.signed_on, revokedOn: r.revoked_on };
-    if (r.kind === 'per_meeting') return { ...base, kind: r.kind, memberId: r.member_id, meetingId: r.meeting_id };
-    if (r.kind === 'individual_annual') return { ...base, kind: r.kind, memberId: r.member_id, fiscalYear: r.fiscal_year };
-    return { ...base, kind: r.kind, organizationId: r.organization_id, memberIds: JSON.parse(r.roster) as string[], fiscalYear: r.fiscal_year };
+    const pledge: Pledge =
+      r.kind === 'per_meeting'
+        ? { ...base, kind: r.kind, memberId: r.member_id, meetingId: r.meeting_id }
+        : r.kind === 'individual_annual'
+          ? { ...base, kind: r.kind, memberId: r.member_id, fiscalYear: r.fiscal_year }
+          : { ...base, kind: r.kind, organizationId: r.organization_id, memberIds: JSON.parse(r.roster) as string[], fiscalYear: r.fiscal_year };
+    return { pledge, replacedOn: r.replaced_on };
   });
 }
 
-export function coverageForMeeting(db: Db, meetingId: string): InviteeCoverage[] {
-  const meeting = db.prepare('SELECT id, date FROM meetings WHERE id = ?').get(meetingId) as { id: string; date: string } | undefined;
+/**
+ * The pledges that count on a day. A superseded pledge counts until the day its successor was
+ * signed (from then on the successor covers): a meeting held before the replacement keeps the
+ * pledge that covered it, and nothing is covered twice.
+ */
+function effectiveOn(stored: readonly StoredPledge[], day: string, kinds?: readonly Pledge['kind'][]): Pledge[] {
+  return stored.filter((s) => (s.replacedOn === null || s.replacedOn > day) && (!kinds || kinds.includes(s.pledge.kind))).map((s) => s.pledge);
+}
+
+const ANNUAL_KINDS: readonly Pledge['kind'][] = ['individual_annual', 'organization_roster'];
+
+function exemptionsOf(db: Db): Exemption[] {
+  return db.prepare('SELECT id AS organizationId, pledge_exemption_reason AS reason FROM organizations WHERE pledge_exemption_reason IS NOT NULL').all() as Exemption[];
+}
+
+/** Each person's affiliation history, oldest first (the order the pure rule reads it in). */
+function affiliationsFor(db: Db, memberIds: string[]): Map<string, Affiliation[]> {
+  const rows = db
+    .prepare(
+      `SELECT member_id, organization_id AS organizationId, start_on AS startOn, end_on AS endOn FROM member_affiliations
+       WHERE member_id IN (SELECT value FROM json_each(?)) ORDER BY start_on, created_at`,
+    )
+    .all(JSON.stringify(memberIds)) as Array<Affiliation & { member_id: string }>;
+  const byMember = new Map<string, Affiliation[]>();
+  for (const { member_id, ...a } of rows) byMember.set(member_id, [...(byMember.get(member_id) ?? []), a]);
+  return byMember;
+}
+
+/** The pure rule's verdict for each of these people on a meeting's day (or on a day with no particular meeting). */
+function verdicts(db: Db, memberIds: string[], meeting: MeetingRef, opts: { kinds?: readonly Pledge['kind'][]; exemptions?: boolean } = {}): Map<string, Coverage> {
+  const stored = pledgesFor(db, memberIds);
+  const pledges = effectiveOn(stored, meeting.date, opts.kinds);
+  const exemptions = opts.exemptions === false ? [] : exemptionsOf(db);
+  const affiliations = affiliationsFor(db, memberIds);
+  return new Map(memberIds.map((id) => [id, coverage({ memberId: id, affiliations: affiliations.get(id) ?? [] }, meeting, pledges, exemptions)]));
+}
+
+const coverageFields = (c: Coverage) => ({
+  covered: c.covered,
+  by: c.covered ? c.by.kind : null,
+  pledgeId: c.covered && c.by.kind !== 'exemption' ? c.by.pledgeId : null,
+  exemptionReason: c.covered && c.by.kind === 'exemption' ? c.by.reason : null,
+  reason: c.covered ? null : c.reason,
+});
+
+/** Every invitee of a meeting with the pure rule's verdict on the meeting day (the gate reads this). */
+export function meetingVerdicts(db: Db, meetingId: string): Array<{ memberId: string; name: string; organizationName: string; coverage: Coverage }> {
+  const meeting = db.prepare('SELECT id, date FROM meetings WHERE id = ?').get(meetingId) as MeetingRef | undefined;
   if (!meeting) throw new KasaneError('meeting_not_found');
   const invitees = db
     .prepare(
@@ -167,24 +275,119 @@ export function coverageForMeeting(db: Db, meetingId: string): InviteeCoverage[]
        WHERE i.meeting_id = ? ORDER BY o.sort_order, coalesce(p.name_kana, p.name)`,
     )
     .all(meetingId) as { memberId: string; name: string; organizationName: string }[];
-  const ids = invitees.map((i) => i.memberId);
-  const pledges = pledgesFor(db, ids);
-  const exemptions = db.prepare('SELECT id AS organizationId, pledge_exemption_reason AS reason FROM organizations WHERE pledge_exemption_reason IS NOT NULL').all() as {
-    organizationId: string;
-    reason: string;
-  }[];
-  const affiliations = db
-    .prepare('SELECT member_id, organization_id AS organizationId, start_on AS startOn, end_on AS endOn FROM member_affiliations WHERE member_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids)) as Array<Affiliation & { member_id: string }>;
-  return invitees.map((i) => {
-    const c = coverage({ memberId: i.memberId, affiliations: affiliations.filter((a) => a.member_id === i.memberId) }, meeting, pledges, exemptions);
-    return {
-      ...i,
-      covered: c.covered,
-      by: c.covered ? c.by.kind : null,
-      pledgeId: c.covered && c.by.kind !== 'exemption' ? c.by.pledgeId : null,
-      exemptionReason: c.covered && c.by.kind === 'exemption' ? c.by.reason : null,
-      reason: c.covered ? null : c.reason,
-    };
-  });
+  const byMember = verdicts(
+    db,
+    invitees.map((i) => i.memberId),
+    meeting,
+  );
+  return invitees.map((i) => ({ ...i, coverage: byMember.get(i.memberId)! }));
+}
+
+export function coverageForMeeting(db: Db, meetingId: string): InviteeCoverage[] {
+  return meetingVerdicts(db, meetingId).map(({ coverage: c, ...i }) => ({ ...i, ...coverageFields(c) }));
+}
+
+/** Matches no per-meeting pledge: the verdict for a day, not for a meeting. */
+const NO_MEETING = '';
+
+/**
+ * Who is covered on a day by an annual pledge, a roster or an exemption: every member with an
+ * affiliation on that day (or those of one organization), in directory order. Per-meeting
+ * pledges cover a meeting, not a day, so they do not count here.
+ */
+export function coverageOn(db: Db, date: string, organizationId?: string): PersonCoverage[] {
+  const rows = db
+    .prepare(
+      `SELECT m.id AS memberId, m.name, a.organization_id AS organizationId, o.name AS organizationName, a.title
+       FROM member_affiliations a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = a.organization_id
+       WHERE a.start_on <= @date AND (a.end_on IS NULL OR a.end_on >= @date)
+       ORDER BY o.sort_order, o.name, coalesce(m.name_kana, m.name), m.id`,
+    )
+    .all({ date }) as { memberId: string; name: string; organizationId: string; organizationName: string; title: string | null }[];
+  const ids = [...new Set(rows.map((r) => r.memberId))];
+  const affiliations = affiliationsFor(db, ids);
+  // One row per person: the organization the rule places them in on that day.
+  const people = rows.filter((r) => organizationOn({ memberId: r.memberId, affiliations: affiliations.get(r.memberId) ?? [] }, date) === r.organizationId);
+  const wanted = organizationId ? people.filter((r) => r.organizationId === organizationId) : people;
+  const byMember = verdicts(
+    db,
+    wanted.map((r) => r.memberId),
+    { id: NO_MEETING, date },
+    { kinds: ANNUAL_KINDS },
+  );
+  return wanted.map((r) => ({ ...r, ...coverageFields(byMember.get(r.memberId)!) }));
+}
+
+/**
+ * The "new 年度" view: everyone whose annual coverage (an individual pledge or a roster of that
+ * 年度, not revoked) still holds on 31 March, and who is invited to a 支援会議 dated from 1 April
+ * of the next 年度; one row per person with the earliest such meeting, soonest meeting first.
+ * `renewed`: already covered on that meeting's day by an annual pledge or roster, or an exemption.
+ */
+export function pledgeRenewals(db: Db, fiscalYear: number): PledgeRenewal[] {
+  const { end } = fiscalYearRange(fiscalYear);
+  const nextStart = fiscalYearRange(fiscalYear + 1).start;
+  const candidates = db
+    .prepare(
+      `SELECT p.member_id AS memberId FROM pledges p WHERE p.kind = 'individual_annual' AND p.fiscal_year = @fy AND p.revoked_on IS NULL
+       UNION
+       SELECT r.member_id FROM pledge_roster_members r JOIN pledges p ON p.id = r.pledge_id
+       WHERE p.kind = 'organization_roster' AND p.fiscal_year = @fy AND p.revoked_on IS NULL`,
+    )
+    .pluck()
+    .all({ fy: fiscalYear }) as string[];
+  if (candidates.length === 0) return [];
+  const stored = pledgesFor(db, candidates);
+  const affiliations = affiliationsFor(db, candidates);
+  const exemptions = exemptionsOf(db);
+  const firstMeeting = db.prepare(
+    `SELECT m.id, m.title, m.date, o.name AS organizationName, o.sort_order, coalesce(pm.name_kana, pm.name) AS sortName, pm.name
+     FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id JOIN organizations o ON o.id = i.organization_id JOIN members pm ON pm.id = i.member_id
+     WHERE i.member_id = ? AND m.type = 'shien' AND m.date >= ?
+     ORDER BY m.date, m.start_time, m.created_at LIMIT 1`,
+  );
+  const rows: Array<PledgeRenewal & { sortOrder: number; sortName: string }> = [];
+  for (const memberId of candidates) {
+    const person = { memberId, affiliations: affiliations.get(memberId) ?? [] };
+    const ending = coverage(
+      person,
+      { id: NO_MEETING, date: end },
+      effectiveOn(stored, end, ANNUAL_KINDS).filter((p) => p.kind !== 'per_meeting' && p.fiscalYear === fiscalYear && p.revokedOn === null),
+      [],
+    );
+    if (!ending.covered || ending.by.kind === 'exemption' || ending.by.kind === 'per_meeting') continue;
+    const meeting = firstMeeting.get(memberId, nextStart) as
+      | { id: string; title: string; date: string; organizationName: string; sort_order: number; sortName: string; name: string }
+      | undefined;
+    if (!meeting) continue;
+    const renewed = coverage(person, meeting, effectiveOn(stored, meeting.date, ANNUAL_KINDS), exemptions).covered;
+    rows.push({
+      memberId,
+      name: meeting.name,
+      organizationName: meeting.organizationName,
+      endingPledgeId: ending.by.pledgeId,
+      endingKind: ending.by.kind,
+      renewed,
+      meetingId: meeting.id,
+      meetingTitle: meeting.title,
+      meetingDate: meeting.date,
+      sortOrder: meeting.sort_order,
+      sortName: meeting.sortName,
+    });
+  }
+  const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => cmp(a.meetingDate, b.meetingDate) || cmp(a.sortOrder, b.sortOrder) || cmp(a.organizationName, b.organizationName) || cmp(a.sortName, b.sortName));
+  return rows.map(({ sortOrder: _o, sortName: _n, ...r }) => r);
+}
+
+/** Active pledges (not revoked, not superseded) of a 年度; a per-meeting pledge belongs to its meeting's 年度. */
+export function countActivePledges(db: Db, fiscalYear: number): number {
+  const range = fiscalYearRange(fiscalYear);
+  return db
+    .prepare(
+      `SELECT count(*) FROM pledges p WHERE p.revoked_on IS NULL AND p.superseded_by IS NULL
+       AND (p.fiscal_year = @fy OR p.meeting_id IN (SELECT id FROM meetings WHERE date BETWEEN @start AND @end))`,
+    )
+    .pluck()
+    .get({ fy: fiscalYear, ...range }) as number;
 }

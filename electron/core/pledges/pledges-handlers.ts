@@ -11,11 +11,27 @@ import { getMeeting } from '../meetings/meeting-repository';
 import { getMember, listMembers } from '../directory/member-repository';
 import { getOrganization } from '../directory/organization-repository';
 import { pledgeForms, type PledgeForm } from '../pdf/documents/pledge-forms';
-import { coverageForMeeting, currentWording, getPledge, listPledges, recordPledge, revokePledge, setOriginalReceived, updateWording } from './pledge-repository';
+import { decodeAttachment, storeAttachment } from '../attachments/attachment-repository';
+import {
+  attachPledgeScan,
+  coverageForMeeting,
+  coverageOn,
+  currentWording,
+  getPledge,
+  listPledges,
+  pledgeRenewals,
+  recordPledge,
+  revokePledge,
+  setOriginalReceived,
+  updateWording,
+} from './pledge-repository';
 
 type PledgesMethod =
   | 'pledge.list'
   | 'pledge.record'
+  | 'pledge.attachScan'
+  | 'pledge.coverageOn'
+  | 'pledge.renewals'
   | 'pledge.revoke'
   | 'pledge.markOriginalReceived'
   | 'pledge.coverageForMeeting'
@@ -51,10 +67,22 @@ export const pledgesHandlers: { [M in PledgesMethod]: Handler<M> } = {
   'pledge.list': (ctx, input) => read(ctx, (w) => listPledges(w.db, input)),
   'pledge.record': (ctx, input) =>
     write(ctx, (w) => {
-      const id = recordPledge(w.db, input, w.staffId, w.now, w.today);
-      w.audit({ action: 'pledge.recorded', subject: id, details: { kind: input.kind } });
+      const { id, superseded } = recordPledge(w.db, input, w.staffId, w.now, w.today);
+      w.audit({ action: 'pledge.recorded', subject: id, details: superseded.length ? { kind: input.kind, supersedes: superseded } : { kind: input.kind } });
+      for (const old of superseded) w.audit({ action: 'pledge.superseded', subject: old, details: { by: id } });
       return getPledge(w.db, id);
     }),
+  'pledge.attachScan': (ctx, input) =>
+    write(ctx, (w) => {
+      getPledge(w.db, input.pledgeId);
+      const bytes = decodeAttachment(input.dataBase64, input.mediaType);
+      const attachmentId = storeAttachment(w.db, { fileName: input.fileName, mediaType: input.mediaType, bytes }, w.staffId, w.now);
+      const replaced = attachPledgeScan(w.db, input.pledgeId, attachmentId);
+      w.audit({ action: 'pledge.scan_attached', subject: input.pledgeId, details: { attachmentId, size: bytes.length, replaced } });
+      return getPledge(w.db, input.pledgeId);
+    }),
+  'pledge.coverageOn': (ctx, input) => read(ctx, (w) => coverageOn(w.db, input.date, input.organizationId)),
+  'pledge.renewals': (ctx, input) => read(ctx, (w) => pledgeRenewals(w.db, input.fiscalYear)),
   'pledge.revoke': (ctx, input) =>
     write(ctx, (w) => {
       revokePledge(w.db, input.id, input.revokedOn, input.reason);

@@ -12,6 +12,7 @@ import { importHandlers } from '../import/import-handlers';
 import { meetingsHandlers } from '../meetings/meetings-handlers';
 import { pledgesHandlers } from '../pledges/pledges-handlers';
 import { attendanceHandlers } from '../meetings/attendance-handlers';
+import { minutesHandlers } from '../minutes/minutes-handlers';
 import type { Printer } from '../pdf/printer';
 
 /** What every handler gets: the vault session and per-PC preferences. */
@@ -43,4 +44,5 @@ export const handlers: HandlerMap = {
   ...meetingsHandlers,
   ...pledgesHandlers,
   ...attendanceHandlers,
+  ...minutesHandlers,
 };

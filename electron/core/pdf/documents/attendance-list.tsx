@@ -2,7 +2,7 @@ import type { Attendance, Meeting } from '../../../../shared/contract';
 import { formatWareki } from '../../../../shared/domain/wareki';
 import { renderDocument } from '../official-document';
 
-const BY = { per_meeting: '当該会議の誓約書', individual_annual: '年度誓約書（個人）', organization_roster: '年度誓約書（機関）', exemption: '誓約免除' } as const;
+export const PLEDGE_BY_TITLES = { per_meeting: '当該会議の誓約書', individual_annual: '年度誓約書（個人）', organization_roster: '年度誓約書（機関）', exemption: '誓約免除' } as const;
 const WHY_NOT = {
   revoked: '撤回済み',
   signed_after_meeting: '署名日が会議後',
@@ -11,6 +11,13 @@ const WHY_NOT = {
   pledge_for_other_meeting: '他の会議の誓約のみ',
   no_pledge: '誓約なし',
 } as const;
+
+/** The covering pledge as the file needs it: kind, signing date and wording version, or the exemption with its reason. */
+function coveredBy(r: Attendance['rows'][number]): string {
+  if (r.by === 'exemption') return `${PLEDGE_BY_TITLES.exemption}（${r.exemptionReason ?? ''}）`;
+  const facts = r.pledgeSignedOn ? `（${formatWareki(r.pledgeSignedOn)}署名・文面第${r.pledgeWordingVersion ?? '—'}版）` : '';
+  return `${PLEDGE_BY_TITLES[r.by!]}${facts}`;
+}
 
 export interface AttendanceListData {
   municipalityName: string;
@@ -56,7 +63,7 @@ export function attendanceList({ municipalityName, secretariatName, meeting, att
               </td>
               <td>{r.present === null ? '—' : r.present ? '出席' : '欠席'}</td>
               <td>{[r.arrivedAt, r.leftAt].filter(Boolean).join('〜')}</td>
-              {shien ? <td>{r.covered ? `${BY[r.by!]}${r.exemptionReason ? `（${r.exemptionReason}）` : ''}` : `未（${WHY_NOT[r.reason!]}）`}</td> : null}
+              {shien ? <td>{r.covered ? coveredBy(r) : `未（${WHY_NOT[r.reason!]}）`}</td> : null}
             </tr>
           ))}
         </tbody>

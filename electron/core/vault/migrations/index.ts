@@ -6,6 +6,8 @@ import { meetingsAgendas } from './0003-meetings-agendas';
 import { pledges } from './0004-pledges';
 import { attendance } from './0005-attendance';
 import { agendaMaterials } from './0006-agenda-materials';
+import { pledgeSupersede } from './0007-pledge-supersede';
+import { minutes } from './0008-minutes';
 
 export interface Migration {
   version: number;
@@ -14,7 +16,7 @@ export interface Migration {
 }
 
 /** In order; each runs in its own transaction and sets PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials];
+export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials, pledgeSupersede, minutes];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
