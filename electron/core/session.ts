@@ -17,6 +17,7 @@ import { seedSampleData } from './sample/sample-data';
 import { seedTypicalOrganizations } from './directory/typical-organizations';
 import { readSetting } from './settings/settings-repository';
 import type { ScryptParams } from './vault/crypto';
+import { createBackup, dailyBackupDue, readBackupSettings } from './backup/backup';
 
 export type LockReason = 'manual' | 'idle' | 'quit' | 'switch';
 
@@ -38,7 +39,10 @@ export class VaultSession {
     /** KDF parameters for new key slots (tests use cheaper ones); undefined means the default. */
     readonly scrypt?: ScryptParams,
   ) {
-    this.timer = setInterval(() => this.lockIfIdle(), 5_000);
+    this.timer = setInterval(() => {
+      this.lockIfIdle();
+      this.backupIfDue();
+    }, 5_000);
     this.timer.unref();
   }
 
@@ -162,8 +166,33 @@ export class VaultSession {
     this.current = null;
     try {
       appendAudit(open.db, { action: 'vault.locked', staffId: open.staff.id, details: { reason } }, this.clock());
+      this.backupOnLock(open);
     } finally {
       open.close();
+    }
+  }
+
+  /** On every lock and quit of the real vault, when set up: a failure is recorded and shown on the home screen, never blocks the lock. */
+  private backupOnLock(open: OpenVault): void {
+    if (this.kind !== 'main' || !readBackupSettings(open.db).onLock || !readBackupSettings(open.db).folder) return;
+    try {
+      createBackup(open, 'lock', this.clock());
+    } catch {
+      // Recorded in the backups table by createBackup.
+    }
+  }
+
+  /** Once a day while the app is open (checked with the idle timer, at most every ten minutes). */
+  private lastDailyCheck = 0;
+  private backupIfDue(): void {
+    const now = this.clock();
+    if (!this.current || this.kind !== 'main' || now.getTime() - this.lastDailyCheck < 600_000) return;
+    this.lastDailyCheck = now.getTime();
+    if (!dailyBackupDue(this.current.db, now)) return;
+    try {
+      createBackup(this.current, 'daily', now);
+    } catch {
+      // Recorded; the home screen warns.
     }
   }
 

@@ -63,7 +63,10 @@ async function serveApp(request: Request): Promise<Response> {
 }
 
 function createMainWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(PRELOAD, { devTools }));
+  // Electronegativity reads window options only as a literal at this call: scripts/check-electron.mjs
+  // checks the values mainWindowOptions() returns (contextIsolation, sandbox…) as one. A middle-click
+  // (auxclick) can open nothing: every window and navigation off app:// is refused in start().
+  const win = new BrowserWindow(mainWindowOptions(PRELOAD, { devTools })); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- policy.ts values, checked as a literal by check:electron
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

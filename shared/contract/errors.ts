@@ -83,6 +83,22 @@ export const ERROR_CODES = [
   'decision_case_not_on_agenda',
   'decision_not_found',
   'materials_not_returned',
+  // the audit log viewer
+  'audit_range_invalid',
+  'audit_export_too_large',
+  // backups and restore
+  'disk_full',
+  'vault_write_failed',
+  'backup_folder_not_set',
+  'backup_folder_unreachable',
+  'backup_folder_not_writable',
+  'backup_disk_full',
+  'backup_check_failed',
+  'backup_not_found',
+  'backup_not_a_backup',
+  'backup_damaged',
+  'restore_vault_unlocked',
+  'restore_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

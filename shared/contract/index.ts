@@ -11,6 +11,8 @@ import { meetingsMethods } from './meetings';
 import { pledgesMethods } from './pledges';
 import { attendanceMethods } from './attendance';
 import { minutesMethods } from './minutes';
+import { backupMethods } from './backup';
+import { auditMethods } from './audit';
 
 /** The contract: every method the renderer (or any client) may call, declared once. */
 export const contract = {
@@ -26,6 +28,8 @@ export const contract = {
   ...pledgesMethods,
   ...attendanceMethods,
   ...minutesMethods,
+  ...backupMethods,
+  ...auditMethods,
 };
 
 export type Contract = typeof contract;
@@ -55,4 +59,6 @@ export * from './meetings';
 export * from './pledges';
 export * from './attendance';
 export * from './minutes';
+export * from './backup';
+export * from './audit';
 export type { MethodSpec, Access } from './define';

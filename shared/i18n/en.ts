@@ -3,6 +3,11 @@ import { staffEn } from './staff.en';
 import { directoryEn } from './directory.en';
 import { casesEn } from './cases.en';
 import { meetingsEn } from './meetings.en';
+import { pledgesEn } from './pledges.en';
+import { rolesEn } from './roles.en';
+import { attendanceEn } from './attendance.en';
+import { minutesEn } from './minutes.en';
+import { auditEn } from './audit.en';
 import type { ja } from './ja';
 
 /** The same shape as `T`, every leaf a string: a key missing from `en` is a type error. */
@@ -240,5 +245,10 @@ export const en: DeepStringRecord<typeof ja> = {
   directory: directoryEn,
   cases: casesEn,
   meetings: meetingsEn,
+  pledges: pledgesEn,
+  attendance: attendanceEn,
+  roles: rolesEn,
+  minutes: minutesEn,
+  audit: auditEn,
   errors: errorsEn,
 };

@@ -3,6 +3,11 @@ import { staffJa } from './staff.ja';
 import { directoryJa } from './directory.ja';
 import { casesJa } from './cases.ja';
 import { meetingsJa } from './meetings.ja';
+import { pledgesJa } from './pledges.ja';
+import { rolesJa } from './roles.ja';
+import { attendanceJa } from './attendance.ja';
+import { minutesJa } from './minutes.ja';
+import { auditJa } from './audit.ja';
 
 /**
  * Japanese UI strings (the default language). `en.ts` must have exactly the same keys; both the
@@ -238,5 +243,10 @@ export const ja = {
   directory: directoryJa,
   cases: casesJa,
   meetings: meetingsJa,
+  pledges: pledgesJa,
+  attendance: attendanceJa,
+  roles: rolesJa,
+  minutes: minutesJa,
+  audit: auditJa,
   errors: errorsJa,
 };

@@ -29,7 +29,10 @@ type MinutesAuditAction =
   | 'meeting.closed'
   | 'minutes.confirmed'
   | 'minutes.amendment_started'
-  | 'minutes.case_transitioned';
+  | 'minutes.case_transitioned'
+  | 'backup.configured'
+  | 'backup.created'
+  | 'backup.failed';
 
 type DirectoryAuditAction =
   | 'organization.created'

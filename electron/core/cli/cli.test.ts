@@ -18,9 +18,10 @@ function kasane(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
-describe('kasane CLI', () => {
+// Each call starts a Node process with tsx: slow on a busy 2-core machine, so the budget is generous.
+describe('kasane CLI', { timeout: 120_000 }, () => {
   it('has --help for each command', () => {
-    for (const cmd of ['init', 'demo', 'serve', 'verify']) {
+    for (const cmd of ['init', 'demo', 'serve', 'verify', 'backup', 'restore']) {
       const r = kasane([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.out).toContain(`kasane ${cmd}`);
@@ -50,6 +51,22 @@ describe('kasane CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('第 1 行で連鎖が切れています');
   });
+
+  it('backup then restore from the command line: the contents are shown before anything is replaced; the earlier vault is kept aside', async () => {
+    const dir = `${t.home}/cli-vault`;
+    expect(kasane(['init', '--vault', dir, '--municipality', 'みほん市', '--secretariat', '福祉課', '--staff', '試験 太郎']).code).toBe(0);
+    const backup = kasane(['backup', '--vault', dir, '--to', `${t.home}/usb`]);
+    expect(backup.out).toContain('バックアップを作成しました');
+    expect(backup.code).toBe(0);
+    const file = /バックアップを作成しました: (\S+)/.exec(backup.out)![1]!;
+    const declined = kasane(['restore', '--vault', dir, '--from', file]);
+    expect(declined.out).toContain('自治体: みほん市');
+    expect(declined.out).toContain('復元を取りやめました');
+    const restored = kasane(['restore', '--vault', dir, '--from', file, '--yes']);
+    expect(restored.out).toContain('復元しました');
+    expect(restored.out).toMatch(/以前の保管庫: .*cli-vault\.before-restore-/);
+    expect(kasane(['verify', '--vault', dir]).out).toContain('結果: 正常');
+  }, 120_000);
 
   it('weak passphrase on init is refused in Japanese', () => {
     const r = kasane(['init', '--vault', `${t.home}/other`, '--municipality', 'a', '--secretariat', 'b', '--staff', 'c'], { KASANE_PASSPHRASE: 'short' });

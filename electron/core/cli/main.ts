@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { SAMPLE_PASSPHRASE } from '../../../shared/contract';
 import { createCore } from '../app';
 import { startHost } from '../host/server';
 import { resolvePaths } from '../vault/paths';
 import { createVault, unlockVault, vaultExists } from '../vault/vault';
 import { verifyVault } from '../vault/verify';
+import { createBackup, inspectBackup, restoreBackup, writeBackupSettings } from '../backup/backup';
 import { describeError } from './messages';
 import { ask, passphraseFrom } from './prompt';
 import { openAppWindow } from './open-browser';
@@ -20,6 +22,8 @@ const HELP: Record<string, string> = {
   demo     サンプルデータの保管庫を作成します（架空のデータ）
   serve    アプリをブラウザで開くためのローカルサーバーを起動します
   verify   保管庫の整合性と監査ログの連鎖を検査します
+  backup   暗号化されたバックアップを作成します
+  restore  バックアップから保管庫を復元します（現在の保管庫は別名で残します）
 
 共通オプション:
   --vault DIR   保管庫のフォルダ（既定: KASANE_HOME/vault、または OS のアプリデータ）
@@ -51,6 +55,20 @@ KASANE_HOME（または OS のアプリデータ）の sample-vault に作られ
   --sample     サンプルの保管庫を検査します
 パスフレーズは KASANE_PASSPHRASE 環境変数、なければ画面で入力します。
 問題があれば終了コード 1 で終わります。`,
+  backup: `kasane backup — 暗号化されたバックアップを1つのファイルとして作成します
+
+オプション:
+  --to DIR     保存先のフォルダ（省略時は設定画面で選んだフォルダ）
+  --vault DIR  保管庫のフォルダ
+作成したバックアップは開いて検査してから数えます。パスフレーズは KASANE_PASSPHRASE 環境変数、なければ画面で入力します。`,
+  restore: `kasane restore — バックアップから保管庫を復元します
+
+オプション:
+  --from FILE  バックアップファイル（必須）
+  --yes        内容の確認を省略して復元します
+  --vault DIR  保管庫のフォルダ
+バックアップを開いて内容（作成日時、件数、最後の会議）を表示し、確認してから置き換えます。
+現在の保管庫は上書きせず、「フォルダ名.before-restore-日時」として残します。`,
 };
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -73,6 +91,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       secretariat: { type: 'string' },
       staff: { type: 'string' },
       sample: { type: 'boolean' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      yes: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -150,11 +171,57 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
               ? `監査ログ: ${report.auditChain.rows} 件、連鎖は正常です`
               : `監査ログ: 第 ${report.auditChain.brokenAt} 行で連鎖が切れています（${report.auditChain.reason}）`,
           );
+          console.log(
+            report.minutes.ok
+              ? `確定した会議録: ${report.minutes.versions} 版、内容は確定時のままです`
+              : `確定した会議録: ${report.minutes.changed.length} 版の内容が確定時と一致しません（${report.minutes.changed.map((c) => `会議 ${c.meetingId} 第${c.version}版`).join('、')}）`,
+          );
           console.log(report.ok ? '結果: 正常' : '結果: 異常があります');
           return report.ok ? 0 : 1;
         } finally {
           vault.close();
         }
+      }
+      case 'backup': {
+        const passphrase = await passphraseFrom(env);
+        const vault = await unlockVault(paths.main, { passphrase });
+        try {
+          if (values.to) {
+            mkdirSync(resolve(values.to), { recursive: true });
+            writeBackupSettings(vault.db, { folder: resolve(values.to) });
+          }
+          const done = createBackup(vault, 'manual', new Date());
+          console.log(`バックアップを作成しました: ${join(done.folder, done.fileName!)}\n大きさ ${(done.sizeBytes! / 1024 / 1024).toFixed(1)} MB、所要 ${done.durationMs} ms`);
+          return 0;
+        } finally {
+          vault.close();
+        }
+      }
+      case 'restore': {
+        if (!values.from) {
+          console.error(`--from でバックアップファイルを指定してください。\n\n${HELP.restore}`);
+          return 2;
+        }
+        const file = resolve(values.from);
+        const passphrase = await passphraseFrom(env);
+        const contents = await inspectBackup(file, passphrase, paths.main, new Date());
+        console.log(
+          [
+            `バックアップ: ${file}`,
+            `作成日時: ${new Date(contents.createdAt).toLocaleString('ja-JP')}`,
+            `自治体: ${contents.municipalityName}`,
+            `ケース ${contents.counts.cases} 件、会議 ${contents.counts.meetings} 件、確定した会議録 ${contents.counts.confirmedMinutes} 件、構成員 ${contents.counts.members} 名`,
+            `最後の会議: ${contents.lastMeeting ? `${contents.lastMeeting.date} ${contents.lastMeeting.title}` : 'なし'}`,
+            `検査: ${contents.verified ? '正常' : '異常があります'}`,
+          ].join('\n'),
+        );
+        if (!values.yes && (await ask('この内容で現在の保管庫を置き換えますか？ (yes/no): ')) !== 'yes') {
+          console.log('復元を取りやめました。何も変更していません。');
+          return 1;
+        }
+        const restored = await restoreBackup(file, passphrase, paths.main, new Date());
+        console.log(`復元しました: ${paths.main}${restored.keptAside ? `\n以前の保管庫: ${restored.keptAside}` : ''}`);
+        return 0;
       }
     }
   } catch (err) {

@@ -12,6 +12,8 @@ export function ask(question: string, hidden = false): Promise<string> {
   });
   const rl = createInterface({ input: process.stdin, output, terminal: process.stdin.isTTY === true });
   return new Promise((resolve) => {
+    // No terminal and no more input (a script, a closed stdin): the answer is empty, not a hang.
+    rl.on('close', () => resolve(''));
     rl.question(question, (answer) => {
       rl.close();
       if (hidden) process.stderr.write('\n');

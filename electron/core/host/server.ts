@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,38 +27,52 @@ export interface HostOptions {
   core: KasaneCore;
   rendererDir: string;
   port?: number;
-  /** Largest accepted RPC body; attachments later travel through the same route. */
+  /** Largest accepted RPC body (default DEFAULT_MAX_BODY_BYTES); attachments travel through the same route. */
   maxBodyBytes?: number;
 }
+
+/**
+ * Uploads (meeting materials up to the vault's materialsLimitMb, 50 MB by default; scans) travel
+ * as base64 inside the JSON of one RPC, 4/3 of the file. The body must become one JS string to be
+ * parsed, so the largest body that can work at all is V8's longest string (~512 MiB, a file of
+ * ~383 MB); the limit is that, and a larger body is refused before it is buffered. Only a caller
+ * holding the token gets this far.
+ */
+export const DEFAULT_MAX_BODY_BYTES = bufferConstants.MAX_STRING_LENGTH;
 
 const RPC_PATH = /^\/rpc\/([a-zA-Z][a-zA-Z0-9.]{0,80})$/;
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+  // A connection cut off (see readBody) has no one left to answer.
+  if (res.destroyed || res.socket?.destroyed) return;
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }
 
+/**
+ * The body, or null when it is over `limit`. Past the limit nothing more is kept, but the rest is
+ * read and dropped so the client gets its 413 instead of a reset connection (a browser shows
+ * nothing useful for a reset); a body still going at twice the limit is cut off.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks = [];
+      if (size > 2 * limit) req.destroy();
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
+    req.on('close', () => resolve(null));
     req.on('error', reject);
   });
 }
 
 export async function startHost(options: HostOptions): Promise<HostHandle> {
   const token = randomBytes(32).toString('hex');
-  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let port = 0;
 
   const server = createServer(async (req, res) => {
@@ -71,7 +86,11 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
         // JSON only: an HTML form cannot send it, one more wall against cross-site posts.
         if (!req.headers['content-type']?.startsWith('application/json')) return send(res, 415, 'Unsupported Media Type');
         const body = await readBody(req, maxBody);
-        if (body === null) return send(res, 413, 'Payload Too Large');
+        if (body === null) {
+          // Typed, like every RPC answer: the page shows 「ファイルが大きすぎます（上限 N MB）」.
+          const error = new KasaneError('attachment_too_large', { limitMb: Math.floor((maxBody * 3) / 4 / 2 ** 20) });
+          return send(res, 413, JSON.stringify({ ok: false, error: error.toShape() }), 'application/json; charset=utf-8');
+        }
         let input: unknown;
         try {
           input = body.length ? JSON.parse(body.toString('utf8')) : {};

@@ -6,6 +6,7 @@ import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
 import { contractCalls } from '../testing/contract-calls';
 import { checkPdf } from '../testing/pdf-check';
 import type { KasaneCore } from '../app';
+import { verifyVault } from '../vault/verify';
 
 let t: ReturnType<typeof tempHome>;
 let core: KasaneCore;
@@ -159,8 +160,19 @@ describe('closing and confirming', () => {
     const diff = await ok<{ op: string; text: string }[]>('minutes.diff', { meetingId: meeting.id, from: 1, to: 2 });
     expect(diff.filter((p) => p.op === 'added').map((p) => p.text).join('')).toContain('主担当機関へ引継ぎ済み');
     expect(diff.filter((p) => p.op === 'removed')).toEqual([]);
-    // The stored versions cannot be rewritten, even with SQL.
+    // The stored versions cannot be rewritten, even with SQL; someone who drops the trigger and
+    // rewrites text and hash together is still caught by verify (the hash is in the audit chain).
     expect(() => db().prepare("UPDATE minutes_versions SET content = 'x' WHERE meeting_id = ?").run(meeting.id)).toThrow(/append-only/);
+    expect(verifyVault(db()).minutes).toMatchObject({ ok: true });
+    const forged = v1.text.replace('支援の必要がないことを確認', '支援を継続する');
+    db().exec('DROP TRIGGER minutes_versions_no_update');
+    db()
+      .prepare('UPDATE minutes_versions SET content = ?, sha256 = ? WHERE meeting_id = ? AND version = 1')
+      .run(forged, createHash('sha256').update(forged).digest('hex'), meeting.id);
+    expect(verifyVault(db())).toMatchObject({ ok: false, minutes: { ok: false, changed: [{ meetingId: meeting.id, version: 1 }] } });
+    db().prepare('UPDATE minutes_versions SET content = ?, sha256 = ? WHERE meeting_id = ? AND version = 1').run(v1.text, v1.sha256, meeting.id);
+    db().exec("CREATE TRIGGER minutes_versions_no_update BEFORE UPDATE ON minutes_versions BEGIN SELECT RAISE(ABORT, 'confirmed minutes are append-only'); END;");
+    expect(verifyVault(db()).ok).toBe(true);
   });
 });
 

@@ -23,6 +23,17 @@ function logInternal(method: string, err: unknown): string {
 }
 
 /**
+ * A write the disk refused (full, read-only, failing) is something the user can act on, not an
+ * internal error. SQLite rolls the transaction back, so what was saved before stays intact.
+ */
+function storageError(err: unknown): KasaneError | null {
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new KasaneError('disk_full');
+  if (/^SQLITE_(READONLY|IOERR|CANTOPEN)/.test(code) || code === 'EROFS' || code === 'EACCES') return new KasaneError('vault_write_failed');
+  return null;
+}
+
+/**
  * The single entry point of every transport: validates the input, checks the vault is
  * unlocked where the method needs it, runs the handler, validates the output, and turns every
  * failure into a typed error. Nothing else reaches a transport.
@@ -44,6 +55,8 @@ export async function dispatch(handlers: HandlerMap, ctx: HandlerContext, method
     return { ok: true, value: spec.output.parse(value) };
   } catch (err) {
     if (err instanceof KasaneError) return { ok: false, error: err.toShape() };
+    const storage = storageError(err);
+    if (storage) return { ok: false, error: storage.toShape() };
     return { ok: false, error: new KasaneError('internal', { ref: logInternal(method, err) }).toShape() };
   }
 }

@@ -13,6 +13,8 @@ import { meetingsHandlers } from '../meetings/meetings-handlers';
 import { pledgesHandlers } from '../pledges/pledges-handlers';
 import { attendanceHandlers } from '../meetings/attendance-handlers';
 import { minutesHandlers } from '../minutes/minutes-handlers';
+import { backupHandlers } from '../backup/backup-handlers';
+import { auditHandlers } from '../audit/audit-handlers';
 import type { Printer } from '../pdf/printer';
 
 /** What every handler gets: the vault session and per-PC preferences. */
@@ -45,4 +47,6 @@ export const handlers: HandlerMap = {
   ...pledgesHandlers,
   ...attendanceHandlers,
   ...minutesHandlers,
+  ...backupHandlers,
+  ...auditHandlers,
 };

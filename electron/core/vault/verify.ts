@@ -1,15 +1,50 @@
+import { createHash } from 'node:crypto';
 import { verifyAuditChain, type ChainVerdict } from '../audit/audit-log';
 import type { Db } from './database';
+
+/** Confirmed minutes whose stored text no longer matches its hash, or the hash the audit log recorded at 確定. */
+export interface MinutesVerdict {
+  ok: boolean;
+  versions: number;
+  changed: { meetingId: string; version: number }[];
+}
 
 export interface VerifyReport {
   ok: boolean;
   integrity: string[];
   auditChain: ChainVerdict;
+  minutes: MinutesVerdict;
 }
 
-/** `kasane verify`: SQLite's own integrity check plus the audit log's hash chain. */
+/**
+ * Confirmed minutes are checked twice: the text against its own SHA-256, and that hash against
+ * the one written into the hash-chained audit log at 確定 — so rewriting text and hash together
+ * still shows (unless the audit chain is rewritten too, which the chain check catches).
+ */
+export function verifyMinutes(db: Db): MinutesVerdict {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'minutes_versions'").get();
+  if (!hasTable) return { ok: true, versions: 0, changed: [] };
+  const audited = new Map<string, string>();
+  for (const row of db.prepare("SELECT subject, details FROM audit_log WHERE action = 'minutes.confirmed'").all() as { subject: string; details: string }[]) {
+    const d = JSON.parse(row.details) as { version: number; sha256: string };
+    audited.set(`${row.subject}/${d.version}`, d.sha256);
+  }
+  const rows = db.prepare('SELECT meeting_id AS meetingId, version, content, sha256 FROM minutes_versions ORDER BY meeting_id, version').all() as {
+    meetingId: string;
+    version: number;
+    content: string;
+    sha256: string;
+  }[];
+  const changed = rows
+    .filter((r) => createHash('sha256').update(r.content, 'utf8').digest('hex') !== r.sha256 || audited.get(`${r.meetingId}/${r.version}`) !== r.sha256)
+    .map(({ meetingId, version }) => ({ meetingId, version }));
+  return { ok: changed.length === 0, versions: rows.length, changed };
+}
+
+/** `kasane verify`: SQLite's own integrity check, the audit log's hash chain, and the confirmed minutes. */
 export function verifyVault(db: Db): VerifyReport {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   const auditChain = verifyAuditChain(db);
-  return { ok: integrity.length === 1 && integrity[0] === 'ok' && auditChain.ok, integrity, auditChain };
+  const minutes = verifyMinutes(db);
+  return { ok: integrity.length === 1 && integrity[0] === 'ok' && auditChain.ok && minutes.ok, integrity, auditChain, minutes };
 }

@@ -12,6 +12,8 @@ import { Settings } from '../features/settings/Settings';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { CasesPage } from '../features/cases/CasesPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { PledgesPage } from '../features/pledges/PledgesPage';
+import { RolesPage } from '../features/roles/RolesPage';
 import { HelpDialog } from './HelpDialog';
 import { SECTIONS, type Section } from './sections';
 import { useActivityTouch } from './useActivityTouch';
@@ -179,6 +181,10 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
               setMeetingId(id);
               setSection('meetings');
             }}
+            onOpenSection={(id) => {
+              setMeetingId(null);
+              setSection(id);
+            }}
           />
         </main>
       </div>
@@ -192,23 +198,29 @@ function SectionPage({
   today,
   meetingId,
   onOpenMeeting,
+  onOpenSection,
 }: {
   section: Section;
   today: string;
   meetingId: string | null;
   onOpenMeeting: (id: string) => void;
+  onOpenSection: (id: Section) => void;
 }) {
   switch (section) {
     case 'home':
-      return <Home today={today} onOpenMeeting={onOpenMeeting} />;
+      return <Home today={today} onOpenMeeting={onOpenMeeting} onOpenRoles={() => onOpenSection('roles')} />;
     case 'meetings':
       return <MeetingsPage initialMeetingId={meetingId} />;
     case 'settings':
       return <Settings />;
     case 'cases':
       return <CasesPage />;
+    case 'pledges':
+      return <PledgesPage />;
     case 'directory':
       return <DirectoryPage />;
+    case 'roles':
+      return <RolesPage today={today} />;
     default:
       return <EmptySection section={section} />;
   }

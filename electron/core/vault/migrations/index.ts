@@ -8,6 +8,7 @@ import { attendance } from './0005-attendance';
 import { agendaMaterials } from './0006-agenda-materials';
 import { pledgeSupersede } from './0007-pledge-supersede';
 import { minutes } from './0008-minutes';
+import { backups } from './0009-backups';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** In order; each runs in its own transaction and sets PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials, pledgeSupersede, minutes];
+export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials, pledgeSupersede, minutes, backups];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 

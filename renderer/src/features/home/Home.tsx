@@ -6,6 +6,7 @@ import { errorText } from '../../errors';
 import { formatDate } from '../../format';
 import { PageHeading } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { PledgeWarnings } from '../attendance/PledgeWarnings';
 
 type Counts = HomeSummary['counts'];
 
@@ -15,7 +16,7 @@ interface Tile {
   values: { label: string; value: number | null }[];
 }
 
-export function Home({ today, onOpenMeeting }: { today: string; onOpenMeeting?: (id: string) => void }) {
+export function Home({ today, onOpenMeeting, onOpenRoles }: { today: string; onOpenMeeting?: (id: string) => void; onOpenRoles?: () => void }) {
   const { t, i18n } = useTranslation();
   const invoke = useInvoke();
   const heading = t('home.heading');
@@ -40,8 +41,9 @@ export function Home({ today, onOpenMeeting }: { today: string; onOpenMeeting?: 
       )}
       {summary.data && (
         <>
+          <PledgeWarnings warnings={summary.data.pledgeWarnings} onOpen={onOpenMeeting} />
           <NextMeetingCard meeting={summary.data.nextMeeting} language={i18n.language} onOpen={onOpenMeeting} />
-          <CountTiles counts={summary.data.counts} />
+          <CountTiles counts={summary.data.counts} onOpenRoles={onOpenRoles} />
         </>
       )}
     </article>
@@ -91,7 +93,7 @@ function NextMeetingCard({ meeting, language, onOpen }: { meeting: HomeSummary['
   );
 }
 
-function CountTiles({ counts }: { counts: Counts }) {
+function CountTiles({ counts, onOpenRoles }: { counts: Counts; onOpenRoles?: (() => void) | undefined }) {
   const { t } = useTranslation();
   const tiles: Tile[] = [
     {
@@ -133,7 +135,13 @@ function CountTiles({ counts }: { counts: Counts }) {
                   {empty && <p className="tile-empty-text">{t(`home.empty.${tile.id}`)}</p>}
                 </>
               )}
-              {!notBuilt && <p className="tile-later">{t('home.laterVersion')}</p>}
+              {tile.id === 'roles' && onOpenRoles ? (
+                <button type="button" className="button button-small role-home-link" onClick={onOpenRoles}>
+                  {t('roles.home.open')}
+                </button>
+              ) : (
+                !notBuilt && <p className="tile-later">{t('home.laterVersion')}</p>
+              )}
             </li>
           );
         })}

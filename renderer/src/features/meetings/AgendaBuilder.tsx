@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   DndContext,
@@ -18,11 +18,41 @@ import type { Agenda, Meeting } from '../../../../shared/contract/meetings';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { ErrorAlert } from '../directory/ui';
-import { AddCaseDialog, ItemDialog, RemoveDialog } from './AgendaDialogs';
+import { fileToBase64 } from '../directory/files';
+import {
+  AddCaseDialog,
+  ItemDialog,
+  MATERIAL_ACCEPT,
+  MaterialViewer,
+  RemoveDialog,
+  RemoveMaterialDialog,
+  materialErrorText,
+  materialMediaType,
+  type MaterialT,
+} from './AgendaDialogs';
 import type { AddedElsewhere } from './MeetingDetail';
 import { itemLabel, meetingKeys, useAgenda, type AgendaItemT } from './shared';
 
-type Dialog = { kind: 'edit'; item: AgendaItemT } | { kind: 'remove'; item: AgendaItemT } | { kind: 'addItem' } | { kind: 'addCase' } | null;
+import './materials.css';
+
+type Dialog =
+  | { kind: 'edit'; item: AgendaItemT }
+  | { kind: 'remove'; item: AgendaItemT }
+  | { kind: 'addItem' }
+  | { kind: 'addCase' }
+  | { kind: 'viewMaterial'; material: MaterialT }
+  | { kind: 'removeMaterial'; material: MaterialT }
+  | null;
+
+const MB = 1024 * 1024;
+
+/** An upload under way: which item, which file of how many. */
+interface Upload {
+  itemId: string;
+  fileName: string;
+  index: number;
+  total: number;
+}
 
 export function AgendaBuilder({
   meeting,
@@ -51,6 +81,16 @@ export function AgendaBuilder({
   }, [serverItems, order]);
   const ids = items.map((i) => i.id);
   const names = useMemo(() => new Map(meeting.invitees.map((i) => [i.memberId, i.name])), [meeting.invitees]);
+  // 資料 are numbered through the 次第 in the order shown, so a move renumbers them at once.
+  const numbered = useMemo(() => {
+    let n = 0;
+    return new Map(items.map((item) => [item.id, item.materials.map((m) => ({ ...m, number: (n += 1) }))]));
+  }, [items]);
+  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => invoke('settings.get', {}) });
+  const limitMb = settings.data?.materialsLimitMb ?? null;
+  const [upload, setUpload] = useState<Upload | null>(null);
+  const [materialErrors, setMaterialErrors] = useState<{ itemId: string; messages: string[] } | null>(null);
+  const materialsHintId = useId();
 
   const setAgenda = (next: Agenda) => {
     queryClient.setQueryData(meetingKeys.agenda(meeting.id), next);
@@ -65,6 +105,39 @@ export function AgendaBuilder({
     },
     onError: () => setOrder(null),
   });
+
+  /** Attaches files one after another; a file refused (here or by the core) does not stop the others. */
+  async function attach(item: AgendaItemT, files: File[]) {
+    if (upload || files.length === 0) return;
+    setMaterialErrors(null);
+    const messages: string[] = [];
+    let last: { fileName: string; number: string } | null = null;
+    for (const [index, file] of files.entries()) {
+      const fileError = (message: string) => messages.push(t('meetings.materials.fileError', { fileName: file.name, message }));
+      const mediaType = materialMediaType(file);
+      if (!mediaType) {
+        fileError(t('meetings.materials.typeNotAllowed'));
+        continue;
+      }
+      if (limitMb !== null && file.size > limitMb * MB) {
+        fileError(t('meetings.materials.tooLarge', { sizeMb: (file.size / MB).toFixed(1), limitMb }));
+        continue;
+      }
+      setUpload({ itemId: item.id, fileName: file.name, index: index + 1, total: files.length });
+      try {
+        const fileName = file.name.trim().slice(-120) || 'file';
+        const next = await invoke('agenda.addMaterial', { itemId: item.id, fileName, mediaType, dataBase64: await fileToBase64(file) });
+        setAgenda(next);
+        const added = next.items.find((i) => i.id === item.id)?.materials.at(-1);
+        if (added) last = { fileName, number: t('meetings.materials.number', { number: added.number }) };
+      } catch (error) {
+        fileError(materialErrorText(t, error));
+      }
+    }
+    setUpload(null);
+    if (messages.length > 0) setMaterialErrors({ itemId: item.id, messages });
+    if (last) onFlash(t('meetings.materials.added', last));
+  }
 
   function moveTo(item: AgendaItemT, to: number) {
     const from = ids.indexOf(item.id);
@@ -99,7 +172,20 @@ export function AgendaBuilder({
   let frameNumber = 0;
 
   return (
-    <section className="panel mt-agenda-panel" aria-labelledby="mt-agenda-heading">
+    <section
+      className="panel mt-agenda-panel"
+      aria-labelledby="mt-agenda-heading"
+      // A file dropped beside the items is refused here rather than opened by the browser (which would leave the app).
+      onDragOver={(e) => {
+        if (hasFiles(e)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'none';
+        }
+      }}
+      onDrop={(e) => {
+        if (hasFiles(e)) e.preventDefault();
+      }}
+    >
       <div className="mt-panel-head">
         <h2 id="mt-agenda-heading" className="panel-title">
           {t('meetings.agenda.heading')}
@@ -123,9 +209,21 @@ export function AgendaBuilder({
         </ul>
       )}
       {editable && <p className="field-hint mt-agenda-intro">{t('meetings.agenda.intro')}</p>}
+      {editable && limitMb !== null && (
+        <p id={materialsHintId} className="field-hint mt-agenda-intro">
+          {t('meetings.materials.hint', { limitMb })}
+        </p>
+      )}
       {agenda.error && <ErrorAlert>{errorText(t, agenda.error)}</ErrorAlert>}
       {move.error && <ErrorAlert>{errorText(t, move.error)}</ErrorAlert>}
       {agenda.isPending && <p className="loading-inline">{t('app.loading')}</p>}
+      <p className="visually-hidden" role="status">
+        {!upload
+          ? ''
+          : upload.total > 1
+            ? t('meetings.materials.uploadingCount', { fileName: upload.fileName, index: upload.index, total: upload.total })
+            : t('meetings.materials.uploading', { fileName: upload.fileName })}
+      </p>
       {data && items.length === 0 && <p className="mt-none">{t('meetings.agenda.empty')}</p>}
       {items.length > 0 && (
         <DndContext
@@ -150,6 +248,13 @@ export function AgendaBuilder({
                     onMove={(delta) => moveTo(item, index + delta)}
                     onEdit={() => setDialog({ kind: 'edit', item })}
                     onRemove={() => setDialog({ kind: 'remove', item })}
+                    materials={numbered.get(item.id) ?? []}
+                    materialsHintId={materialsHintId}
+                    upload={upload}
+                    materialErrors={materialErrors?.itemId === item.id ? materialErrors.messages : []}
+                    onAttach={(files) => void attach(item, files)}
+                    onViewMaterial={(material) => setDialog({ kind: 'viewMaterial', material })}
+                    onRemoveMaterial={(material) => setDialog({ kind: 'removeMaterial', material })}
                   />
                 );
               })}
@@ -192,6 +297,18 @@ export function AgendaBuilder({
           }}
         />
       )}
+      {dialog?.kind === 'viewMaterial' && <MaterialViewer material={dialog.material} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'removeMaterial' && (
+        <RemoveMaterialDialog
+          material={dialog.material}
+          onClose={() => setDialog(null)}
+          onRemoved={(next) => {
+            setAgenda(next);
+            onFlash(t('meetings.materials.removed', { number: t('meetings.materials.number', { number: dialog.material.number }), fileName: dialog.material.fileName }));
+            setDialog(null);
+          }}
+        />
+      )}
       {dialog?.kind === 'addCase' && (
         <AddCaseDialog
           meeting={meeting}
@@ -221,6 +338,13 @@ function AgendaRow({
   onMove,
   onEdit,
   onRemove,
+  materials,
+  materialsHintId,
+  upload,
+  materialErrors,
+  onAttach,
+  onViewMaterial,
+  onRemoveMaterial,
 }: {
   item: AgendaItemT;
   number: number | null;
@@ -231,9 +355,36 @@ function AgendaRow({
   onMove: (delta: number) => void;
   onEdit: () => void;
   onRemove: () => void;
+  materials: MaterialT[];
+  materialsHintId: string;
+  upload: Upload | null;
+  materialErrors: string[];
+  onAttach: (files: File[]) => void;
+  onViewMaterial: (material: MaterialT) => void;
+  onRemoveMaterial: (material: MaterialT) => void;
 }) {
   const { t } = useTranslation();
   const label = itemLabel(t, item);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [dropping, setDropping] = useState(false);
+  const uploading = upload?.itemId === item.id;
+  // 資料, upload progress and refusals take a row of their own under the item, full width.
+  const extra = materials.length > 0 || uploading || materialErrors.length > 0 || dropping;
+  const busy = upload !== null;
+  const onDragOver = (e: DragEvent<HTMLLIElement>) => {
+    if (!editable || !hasFiles(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.dataTransfer.dropEffect = busy ? 'none' : 'copy';
+    if (!busy) setDropping(true);
+  };
+  const onDrop = (e: DragEvent<HTMLLIElement>) => {
+    if (!editable || !hasFiles(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setDropping(false);
+    if (!busy) onAttach([...e.dataTransfer.files]);
+  };
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
     disabled: !editable,
@@ -254,8 +405,15 @@ function AgendaRow({
     <li
       ref={setNodeRef}
       style={style}
-      className={`mt-item${isCase ? ' mt-item-case' : ' mt-item-frame'}${isDragging ? ' mt-item-dragging' : ''}${item.consentWithdrawn ? ' mt-item-warn' : ''}`}
+      className={`mt-item${isCase ? ' mt-item-case' : ' mt-item-frame'}${isDragging ? ' mt-item-dragging' : ''}${item.consentWithdrawn ? ' mt-item-warn' : ''}${dropping ? ' mt-item-dropping' : ''}${extra ? ' mt-item-has-extra' : ''}`}
       data-testid="agenda-item"
+      onDragOver={onDragOver}
+      onDragEnter={onDragOver}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={onDrop}
+      aria-busy={uploading || undefined}
     >
       {editable && (
         <button
@@ -309,11 +467,92 @@ function AgendaRow({
           <button type="button" className="button button-small" aria-label={t('meetings.agenda.editLabel', { title: label })} onClick={onEdit}>
             {t('meetings.agenda.edit')}
           </button>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={t('meetings.materials.attachLabel', { title: label })}
+            aria-describedby={materialsHintId}
+            aria-disabled={busy || undefined}
+            onClick={() => !busy && fileInput.current?.click()}
+          >
+            {t('meetings.materials.attach')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            accept={MATERIAL_ACCEPT}
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid="material-input"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              onAttach(files);
+            }}
+          />
           <button type="button" className="button button-small button-danger" aria-label={t('meetings.agenda.removeLabel', { title: label })} onClick={onRemove}>
             {t('meetings.agenda.remove')}
           </button>
         </div>
       )}
+      {extra && (
+        <div className={`mt-item-extra${editable ? ' mt-item-extra-indent' : ''}`}>
+          {materials.length > 0 && (
+            <ul className="mt-materials" aria-label={t('meetings.materials.listLabel', { title: label })}>
+              {materials.map((m) => {
+                const numberText = t('meetings.materials.number', { number: m.number });
+                return (
+                  <li key={m.id} className="mt-material" data-testid="material">
+                    <span className="mt-material-number">{numberText}</span>
+                    <span className="mt-material-name">{m.fileName}</span>
+                    <span className="mt-material-buttons">
+                      <button type="button" className="button button-small" aria-label={t('meetings.materials.viewLabel', { number: numberText, fileName: m.fileName })} onClick={() => onViewMaterial(m)}>
+                        {t('meetings.materials.view')}
+                      </button>
+                      {editable && (
+                        <button
+                          type="button"
+                          className="button button-small button-danger"
+                          aria-label={t('meetings.materials.removeLabel', { number: numberText, fileName: m.fileName })}
+                          onClick={() => onRemoveMaterial(m)}
+                        >
+                          {t('meetings.materials.remove')}
+                        </button>
+                      )}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {uploading && (
+            <p className="mt-progress mt-material-progress">
+              <span className="mt-spinner" aria-hidden="true" />
+              {upload.total > 1
+                ? t('meetings.materials.uploadingCount', { fileName: upload.fileName, index: upload.index, total: upload.total })
+                : t('meetings.materials.uploading', { fileName: upload.fileName })}
+            </p>
+          )}
+          {materialErrors.length > 0 && (
+            <div className="form-error mt-material-errors" role="alert">
+              {materialErrors.map((message, i) => (
+                <p key={i}>{message}</p>
+              ))}
+            </div>
+          )}
+          {dropping && (
+            <p className="mt-drop-hint" aria-hidden="true">
+              {t('meetings.materials.dropHere', { title: label })}
+            </p>
+          )}
+        </div>
+      )}
     </li>
   );
+}
+
+function hasFiles(e: DragEvent): boolean {
+  return [...e.dataTransfer.types].includes('Files');
 }

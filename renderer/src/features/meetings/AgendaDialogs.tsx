@@ -1,13 +1,16 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { Suspense, lazy, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Agenda, Meeting } from '../../../../shared/contract/meetings';
+import { MaterialMediaType } from '../../../../shared/contract/cases';
 import { AGENDA_SECTIONS, DEFAULT_MINUTES, SECTION_TITLES, defaultSections, type AgendaSection, type CaseItemKind } from '../../../../shared/domain/agenda';
 import { useInvoke } from '../../api';
-import { errorText, fieldErrors } from '../../errors';
+import { errorText, fieldErrors, isKasaneError } from '../../errors';
 import { TextField } from '../../components/forms';
 import { useOrganizations } from '../directory/OrganizationsTab';
 import { ErrorAlert, Modal, SelectField, formErrorText } from '../directory/ui';
+import { base64ToBytes, downloadBlob } from '../directory/files';
 import { AddCaseError, useAddCase } from './addCase';
 import type { AddedElsewhere } from './MeetingDetail';
 import { KIND_MINUTES, itemLabel, useReturnFocus, type AgendaItemT } from './shared';
@@ -168,7 +171,7 @@ export function ItemDialog({
           </>
         )}
         {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
-        <div className="dialog-actions">
+        <div className="dialog-actions dialog-actions-split">
           <button type="button" className="button" onClick={onClose}>
             {t('meetings.item.cancel')}
           </button>
@@ -189,8 +192,9 @@ export function RemoveDialog({ item, onClose, onRemoved }: { item: AgendaItemT; 
   return (
     <Modal open onClose={onClose} title={t('meetings.item.removeHeading')}>
       <p>{t('meetings.item.removeConfirm', { title: itemLabel(t, item) })}</p>
+      {item.materials.length > 0 && <p className="mt-remove-note">{t('meetings.materials.itemRemoveNote', { count: item.materials.length })}</p>}
       {remove.error && <ErrorAlert>{errorText(t, remove.error)}</ErrorAlert>}
-      <div className="dialog-actions">
+      <div className="dialog-actions dialog-actions-split">
         <button type="button" className="button" onClick={onClose} autoFocus>
           {t('meetings.item.cancel')}
         </button>
@@ -350,7 +354,7 @@ export function AddCaseDialog({
             }}
           />
         )}
-        <div className="dialog-actions">
+        <div className="dialog-actions dialog-actions-split">
           <button type="button" className="button" onClick={onClose}>
             {t('meetings.item.cancel')}
           </button>
@@ -359,6 +363,162 @@ export function AddCaseDialog({
           </button>
         </div>
       </form>
+    </Modal>
+  );
+}
+
+// ---------- 資料 (materials) ----------
+
+// pdf.js is large: it loads with the first preview, not with the app.
+const PdfPreview = lazy(() => import('./PdfPreview'));
+
+export type MaterialT = AgendaItemT['materials'][number];
+
+/** What the file chooser offers: the types the core accepts (it checks the first bytes again). */
+export const MATERIAL_ACCEPT = [...MaterialMediaType.options, '.pdf', '.png', '.jpg', '.jpeg', '.docx', '.xlsx', '.pptx', '.doc', '.xls', '.ppt'].join(',');
+
+const BY_EXTENSION: Record<string, MaterialMediaType> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+};
+
+/** The media type the core accepts for a file: the browser's type when it is one, else the extension. */
+export function materialMediaType(file: { type: string; name: string }): MaterialMediaType | null {
+  const type = file.type.toLowerCase();
+  const known = MaterialMediaType.safeParse(type);
+  if (known.success) return known.data;
+  if (type === 'image/jpg' || type === 'image/pjpeg') return 'image/jpeg';
+  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
+  return (ext && BY_EXTENSION[ext]) || null;
+}
+
+function officeKind(mediaType: MaterialMediaType): 'word' | 'excel' | 'powerpoint' | null {
+  if (mediaType.includes('word')) return 'word';
+  if (mediaType.includes('excel') || mediaType.includes('spreadsheet')) return 'excel';
+  if (mediaType.includes('powerpoint') || mediaType.includes('presentation')) return 'powerpoint';
+  return null;
+}
+
+/** The words for a failed attachment: the type message names what a 資料 may be (Office files too). */
+export function materialErrorText(t: TFunction, error: unknown): string {
+  if (isKasaneError(error, 'attachment_type_not_allowed')) return t('meetings.materials.typeNotAllowed');
+  return errorText(t, error);
+}
+
+/**
+ * 「表示」 of a 資料: fetched anew each time (every view is audited by the core) and not kept in the
+ * query cache. A PDF is shown in the same preview as the 次第; an image in an <img> (blob: URL,
+ * revoked on close); an Office file cannot be shown here, so it is offered to save.
+ */
+export function MaterialViewer({ material, onClose }: { material: MaterialT; onClose: () => void }) {
+  const { t } = useTranslation();
+  const invoke = useInvoke();
+  useReturnFocus();
+  const [openedAt] = useState(() => Date.now());
+  const [saved, setSaved] = useState(false);
+  const file = useQuery({
+    queryKey: ['attachment.get', material.attachmentId, openedAt],
+    queryFn: () => invoke('attachment.get', { id: material.attachmentId }),
+    gcTime: 0,
+    staleTime: Infinity,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+  const bytes = useMemo(() => (file.data ? base64ToBytes(file.data.dataBase64) : null), [file.data]);
+  const [imageUrl, setImageUrl] = useState<string | null>(null);
+  const mediaType = file.data?.mediaType;
+  useEffect(() => {
+    if (!bytes || !mediaType?.startsWith('image/')) return;
+    const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
+    setImageUrl(url);
+    return () => {
+      URL.revokeObjectURL(url);
+      setImageUrl(null);
+    };
+  }, [bytes, mediaType]);
+  const number = t('meetings.materials.number', { number: material.number });
+  const fileName = file.data?.fileName ?? material.fileName;
+  function save() {
+    if (!bytes || !mediaType) return;
+    downloadBlob(new Blob([bytes], { type: mediaType }), fileName);
+    setSaved(true);
+  }
+  const kind = mediaType ? officeKind(mediaType) : null;
+
+  return (
+    <Modal open onClose={onClose} title={t('meetings.materials.viewHeading', { number, fileName: material.fileName })} wide>
+      <p className="mt-material-note">{t('meetings.materials.auditNote')}</p>
+      {file.isPending && (
+        <p className="loading-inline" role="status">
+          {t('meetings.materials.loading')}
+        </p>
+      )}
+      {file.error && <ErrorAlert>{errorText(t, file.error)}</ErrorAlert>}
+      {bytes && mediaType === 'application/pdf' && (
+        <Suspense fallback={<p className="loading-inline">{t('meetings.materials.loading')}</p>}>
+          {/* PdfPreview reads only the file name and the bytes of what it is given. */}
+          <PdfPreview document={{ kind: 'agenda', fileName, bytes }} onClose={onClose} />
+        </Suspense>
+      )}
+      {bytes && mediaType && mediaType !== 'application/pdf' && (
+        <>
+          {imageUrl && (
+            <div className="mt-material-image-wrap">
+              <img className="mt-material-image" src={imageUrl} alt={t('meetings.materials.imageAlt', { number, fileName })} />
+            </div>
+          )}
+          {kind && <p className="notice mt-material-office">{t('meetings.materials.officeNote', { kind: t(`meetings.materials.officeKinds.${kind}`) })}</p>}
+          <p className="mt-flash" role="status">
+            {saved ? t('meetings.materials.saved', { fileName }) : ''}
+          </p>
+          <div className="dialog-actions dialog-actions-split">
+            <button type="button" className="button" onClick={onClose} autoFocus={!kind}>
+              {t('meetings.materials.close')}
+            </button>
+            <button type="button" className="button button-primary" onClick={save} autoFocus={!!kind}>
+              {t('meetings.materials.save')}
+            </button>
+          </div>
+        </>
+      )}
+      {(file.error || file.isPending) && (
+        <div className="dialog-actions dialog-actions-split">
+          <button type="button" className="button" onClick={onClose}>
+            {t('meetings.materials.close')}
+          </button>
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+/** 「削除」 of a 資料, after a confirmation: the file leaves the vault and the numbers after it move up. */
+export function RemoveMaterialDialog({ material, onClose, onRemoved }: { material: MaterialT; onClose: () => void; onRemoved: (agenda: Agenda) => void }) {
+  const { t } = useTranslation();
+  const invoke = useInvoke();
+  useReturnFocus();
+  const remove = useMutation({ mutationFn: () => invoke('agenda.removeMaterial', { materialId: material.id }), onSuccess: onRemoved });
+  const number = t('meetings.materials.number', { number: material.number });
+  return (
+    <Modal open onClose={onClose} title={t('meetings.materials.removeHeading')}>
+      <p>{t('meetings.materials.removeConfirm', { number, fileName: material.fileName })}</p>
+      {remove.error && <ErrorAlert>{errorText(t, remove.error)}</ErrorAlert>}
+      <div className="dialog-actions dialog-actions-split">
+        <button type="button" className="button" onClick={onClose} autoFocus>
+          {t('meetings.materials.cancel')}
+        </button>
+        <button type="button" className="button button-danger-solid" disabled={remove.isPending} onClick={() => remove.mutate()}>
+          {t('meetings.materials.removeConfirmButton')}
+        </button>
+      </div>
     </Modal>
   );
 }

@@ -9,6 +9,9 @@ import { AgendaBuilder } from './AgendaBuilder';
 import { DocumentsPanel } from './DocumentsPanel';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import { AttendanceEntryPanel, CheckIn } from '../attendance/CheckIn';
+import { PledgeCoveragePanel } from '../attendance/PledgeCoveragePanel';
+import { MinutesPanel } from '../minutes/MinutesPanel';
 import { SecretMark, StateBadge, TypeBadge, timeRange, useMeeting } from './shared';
 
 /** Another meeting's agenda received a case (the consent rule sent it to the next 支援会議). */
@@ -23,9 +26,12 @@ export function MeetingDetail({ id, onBack, onOpenMeeting }: { id: string; onBac
   const meeting = useMeeting(id);
   const [editing, setEditing] = useState(false);
   const [elsewhere, setElsewhere] = useState<AddedElsewhere | null>(null);
+  const [checkingIn, setCheckingIn] = useState(false);
   const [flash, setFlash] = useFlash();
   const m = meeting.data;
-  useDocumentTitle(m ? `${m.title} ${formatDate(m.date, i18n.language)}` : t('meetings.heading'));
+  useDocumentTitle(checkingIn && m ? undefined : m ? `${m.title} ${formatDate(m.date, i18n.language)}` : t('meetings.heading'));
+  // 受付 (check-in and the gate) is a view of its own, reached from this screen.
+  if (checkingIn && m) return <CheckIn meeting={m} onBack={() => setCheckingIn(false)} />;
 
   return (
     <article className="page page-wide mt-detail">
@@ -65,6 +71,7 @@ export function MeetingDetail({ id, onBack, onOpenMeeting }: { id: string; onBac
               </button>
             </div>
           )}
+          <MinutesPanel meeting={m} onOpenMeeting={onOpenMeeting} />
           <div className="mt-columns">
             <div className="mt-main">
               <section className="panel mt-facts-panel" aria-labelledby="mt-facts-heading">
@@ -119,9 +126,11 @@ export function MeetingDetail({ id, onBack, onOpenMeeting }: { id: string; onBac
                   </ul>
                 )}
               </section>
+              {m.type === 'shien' && m.state === 'planned' && <PledgeCoveragePanel meeting={m} />}
               <AgendaBuilder meeting={m} onFlash={setFlash} onAddedElsewhere={setElsewhere} />
             </div>
             <aside className="mt-side">
+              <AttendanceEntryPanel meeting={m} onOpen={() => setCheckingIn(true)} />
               <DocumentsPanel meeting={m} />
               {m.state === 'planned' && m.type !== 'other' && <SuggestionsPanel meeting={m} onFlash={setFlash} onAddedElsewhere={setElsewhere} />}
             </aside>

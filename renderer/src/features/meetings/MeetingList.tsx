@@ -10,6 +10,8 @@ import { formatDate } from '../../format';
 import { PageHeading } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { ErrorAlert, todayIso } from '../directory/ui';
+import { MeetingCalendar } from './MeetingCalendar';
+import { monthOf } from './monthGrid';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
 import { StateBadge, TypeBadge, SecretMark, meetingKeys, timeRange } from './shared';
 
@@ -17,6 +19,10 @@ export interface MeetingFilters {
   /** '' = every 年度 */
   fiscalYear: string;
   type: '' | MeetingType;
+  /** 一覧 (default) or カレンダー; kept with the filters, so a visit to a meeting comes back to it. */
+  view?: 'list' | 'calendar';
+  /** The calendar's month, `YYYY-MM`. */
+  month?: string;
 }
 
 const TYPES: MeetingType[] = ['jusoteki', 'shien', 'other'];
@@ -39,6 +45,21 @@ export function MeetingList({
   const filters: MeetingFilters = stored ?? { fiscalYear: String(currentYear), type: '' };
   const set = (patch: Partial<MeetingFilters>) => onFiltersChange({ ...filters, ...patch });
   const [planning, setPlanning] = useState(false);
+  const calendar = filters.view === 'calendar';
+  // The calendar moves freely by month, across 年度; the 年度 filter follows the month shown, and
+  // choosing a 年度 shows its first month (or this month, for the current 年度).
+  const month = filters.month ?? monthOf(today);
+  const firstMonthOf = (fiscalYear: number) => (fiscalYear === currentYear ? monthOf(today) : `${fiscalYear}-04`);
+  const showMonth = (next: string) => set({ month: next, fiscalYear: String(fiscalYearOf(`${next}-01`)) });
+  function switchView(view: 'list' | 'calendar') {
+    if (view === filters.view || (view === 'list' && !calendar)) return;
+    if (view === 'list') return set({ view });
+    // Keep the month already shown if it lies in the chosen 年度; otherwise start that 年度.
+    const year = filters.fiscalYear ? Number(filters.fiscalYear) : currentYear;
+    const keep = filters.month && fiscalYearOf(`${filters.month}-01`) === year;
+    const next = keep ? filters.month! : firstMonthOf(year);
+    set({ view, month: next, fiscalYear: String(fiscalYearOf(`${next}-01`)) });
+  }
 
   const input = {
     ...(filters.fiscalYear ? { fiscalYear: Number(filters.fiscalYear) } : {}),
@@ -48,12 +69,16 @@ export function MeetingList({
     queryKey: [...meetingKeys.list, input],
     queryFn: () => invoke('meeting.list', input),
     placeholderData: keepPreviousData,
+    enabled: !calendar,
   });
   const all = meetings.data ?? [];
   const upcoming = all.filter((m) => m.date >= today).sort((a, b) => (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? '')));
   const past = all.filter((m) => m.date < today).sort((a, b) => (b.date + (b.startTime ?? '')).localeCompare(a.date + (a.startTime ?? '')));
   const filtered = filters.type !== '' || filters.fiscalYear !== String(currentYear);
-  const years = [currentYear + 1, currentYear, currentYear - 1, currentYear - 2, currentYear - 3];
+  const shownYear = calendar ? fiscalYearOf(`${month}-01`) : null;
+  const baseYears = [currentYear + 1, currentYear, currentYear - 1, currentYear - 2, currentYear - 3];
+  // The calendar may have been moved beyond the usual choices: its 年度 is always in the list.
+  const years = shownYear !== null && !baseYears.includes(shownYear) ? [...baseYears, shownYear].sort((a, b) => b - a) : baseYears;
 
   return (
     <article className="page page-wide">
@@ -62,14 +87,19 @@ export function MeetingList({
       <div className="toolbar">
         <div className="toolbar-field">
           <label htmlFor="meeting-year">{t('meetings.list.fiscalYear')}</label>
-          <select id="meeting-year" className="input select" value={filters.fiscalYear} onChange={(e) => set({ fiscalYear: e.target.value })}>
+          <select
+            id="meeting-year"
+            className="input select"
+            value={shownYear !== null ? String(shownYear) : filters.fiscalYear}
+            onChange={(e) => (calendar ? showMonth(firstMonthOf(Number(e.target.value))) : set({ fiscalYear: e.target.value }))}
+          >
             {years.map((y) => (
               <option key={y} value={String(y)}>
                 {formatFiscalYear(y)}
                 {i18n.language === 'ja' ? '' : ` (FY${y})`}
               </option>
             ))}
-            <option value="">{t('meetings.list.allYears')}</option>
+            {!calendar && <option value="">{t('meetings.list.allYears')}</option>}
           </select>
         </div>
         <div className="toolbar-field">
@@ -83,25 +113,43 @@ export function MeetingList({
             ))}
           </select>
         </div>
+        <div className="toolbar-field">
+          <span className="toolbar-label" id="meeting-view-label">
+            {t('meetings.list.view')}
+          </span>
+          <div className="mt-view-switch" role="group" aria-labelledby="meeting-view-label">
+            {(['list', 'calendar'] as const).map((view) => (
+              <button key={view} type="button" className="mt-view-option" aria-pressed={(view === 'calendar') === calendar} onClick={() => switchView(view)}>
+                {t(view === 'list' ? 'meetings.list.viewList' : 'meetings.list.viewCalendar')}
+              </button>
+            ))}
+          </div>
+        </div>
         <span className="toolbar-spacer" />
         <button type="button" className="button button-primary" onClick={() => setPlanning(true)}>
           {t('meetings.list.plan')}
         </button>
       </div>
-      {meetings.error && <ErrorAlert>{errorText(t, meetings.error)}</ErrorAlert>}
-      <p className="list-count" role="status">
-        {meetings.data ? t('meetings.list.count', { count: all.length }) : ''}
-      </p>
-      {meetings.isPending ? (
-        <p className="loading-inline">{t('app.loading')}</p>
-      ) : all.length === 0 ? (
-        <div className="panel empty-state">
-          <p className="empty-state-text">{filtered ? t('meetings.list.empty') : t('meetings.list.emptyNone')}</p>
-        </div>
+      {calendar ? (
+        <MeetingCalendar month={month} type={filters.type} today={today} onMonthChange={showMonth} onOpen={onOpen} />
       ) : (
         <>
-          <MeetingGroup heading={t('meetings.list.upcoming')} none={t('meetings.list.noneUpcoming')} meetings={upcoming} onOpen={onOpen} language={i18n.language} />
-          <MeetingGroup heading={t('meetings.list.past')} none={t('meetings.list.nonePast')} meetings={past} onOpen={onOpen} language={i18n.language} />
+          {meetings.error && <ErrorAlert>{errorText(t, meetings.error)}</ErrorAlert>}
+          <p className="list-count" role="status">
+            {meetings.data ? t('meetings.list.count', { count: all.length }) : ''}
+          </p>
+          {meetings.isPending ? (
+            <p className="loading-inline">{t('app.loading')}</p>
+          ) : all.length === 0 ? (
+            <div className="panel empty-state">
+              <p className="empty-state-text">{filtered ? t('meetings.list.empty') : t('meetings.list.emptyNone')}</p>
+            </div>
+          ) : (
+            <>
+              <MeetingGroup heading={t('meetings.list.upcoming')} none={t('meetings.list.noneUpcoming')} meetings={upcoming} onOpen={onOpen} language={i18n.language} />
+              <MeetingGroup heading={t('meetings.list.past')} none={t('meetings.list.nonePast')} meetings={past} onOpen={onOpen} language={i18n.language} />
+            </>
+          )}
         </>
       )}
       {planning && (

@@ -9,6 +9,16 @@ import { useSetPrefs } from '../../components/prefs';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { StaffPanel } from '../staff/StaffPanel';
 import { CaseNumberSettings, CategorySettings } from '../cases/CaseSettings';
+import { PledgeWordingSettings } from '../pledges/PledgeWordingSettings';
+import { AuditLogPage } from '../audit/AuditLogPage';
+import { AuditLogPanel } from '../audit/AuditLogPanel';
+import { UpdateSettingsInput as UpdateSettingsSchema } from '../../../../shared/contract/settings';
+
+/** The bounds of the 資料 size limit, read from the contract so the form and the core agree. */
+const MATERIALS_LIMIT = (() => {
+  const schema = UpdateSettingsSchema.shape.materialsLimitMb.unwrap();
+  return { min: schema.minValue ?? 1, max: schema.maxValue ?? 500 };
+})();
 
 export function Settings() {
   const { t } = useTranslation();
@@ -16,6 +26,10 @@ export function Settings() {
   const heading = t('settings.heading');
   useDocumentTitle(heading);
   const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => invoke('settings.get', {}) });
+  // 監査ログ is a sub-view of 設定 (opened from its panel below).
+  const [auditOpen, setAuditOpen] = useState(false);
+
+  if (auditOpen) return <AuditLogPage onBack={() => setAuditOpen(false)} />;
 
   return (
     <article className="page">
@@ -34,7 +48,9 @@ export function Settings() {
       {settings.data && <VaultSettings initial={settings.data} />}
       {settings.data && <CaseNumberSettings initial={settings.data} />}
       <CategorySettings />
+      <PledgeWordingSettings />
       <StaffPanel />
+      <AuditLogPanel onOpen={() => setAuditOpen(true)} />
     </article>
   );
 }
@@ -119,6 +135,7 @@ function VaultSettings({ initial }: { initial: SettingsData }) {
   const [municipalityName, setMunicipalityName] = useState(initial.municipalityName);
   const [secretariatName, setSecretariatName] = useState(initial.secretariatName);
   const [minutes, setMinutes] = useState(String(initial.idleLockMinutes));
+  const [materialsMb, setMaterialsMb] = useState(String(initial.materialsLimitMb));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
   const update = useMutation({
@@ -140,13 +157,17 @@ function VaultSettings({ initial }: { initial: SettingsData }) {
     if (minutes.trim() === '' || !Number.isInteger(n) || n < IDLE_LOCK_MINUTES.min || n > IDLE_LOCK_MINUTES.max) {
       errors.idleLockMinutes = t('validation.outOfRange', { min: IDLE_LOCK_MINUTES.min, max: IDLE_LOCK_MINUTES.max });
     }
+    const mb = Number(materialsMb);
+    if (!/^\d+$/.test(materialsMb.trim()) || mb < MATERIALS_LIMIT.min || mb > MATERIALS_LIMIT.max) {
+      errors.materialsLimitMb = t('validation.outOfRange', MATERIALS_LIMIT);
+    }
     setLocalErrors(errors);
     if (Object.keys(errors).length > 0) {
-      const first = ['municipalityName', 'secretariatName', 'idleLockMinutes'].find((f) => errors[f]);
+      const first = ['municipalityName', 'secretariatName', 'idleLockMinutes', 'materialsLimitMb'].find((f) => errors[f]);
       document.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
       return;
     }
-    update.mutate({ municipalityName: municipalityName.trim(), secretariatName: secretariatName.trim(), idleLockMinutes: n });
+    update.mutate({ municipalityName: municipalityName.trim(), secretariatName: secretariatName.trim(), idleLockMinutes: n, materialsLimitMb: mb });
   }
 
   const serverErrors = fieldErrors(t, update.error);
@@ -191,6 +212,22 @@ function VaultSettings({ initial }: { initial: SettingsData }) {
           hint={t('settings.idleLockHelp', { min: IDLE_LOCK_MINUTES.min, max: IDLE_LOCK_MINUTES.max })}
           unit={t('common.minutes')}
         />
+      <TextField
+        label={t('meetings.materials.limitLabel')}
+        name="materialsLimitMb"
+        type="number"
+        inputMode="numeric"
+        min={MATERIALS_LIMIT.min}
+        max={MATERIALS_LIMIT.max}
+        step={1}
+        required
+        className="field-number"
+        value={materialsMb}
+        onChange={(e) => setMaterialsMb(e.target.value)}
+        error={errors.materialsLimitMb}
+        hint={t('meetings.materials.limitHint', MATERIALS_LIMIT)}
+        unit={t('meetings.materials.limitUnit')}
+      />
       {update.error && (
         <div className="form-error" role="alert">
           {errorText(t, update.error)}

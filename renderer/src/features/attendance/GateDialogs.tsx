@@ -1,0 +1,303 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Meeting } from '../../../../shared/contract/meetings';
+import type { PledgeRecord } from '../../../../shared/contract/pledges';
+import { ATTACHMENT_LIMIT_MB } from '../../../../shared/contract/cases';
+import { useInvoke } from '../../api';
+import { errorText, fieldErrors, isKasaneError } from '../../errors';
+import { TextField } from '../../components/forms';
+import { scanMediaType } from '../cases/ConsentScan';
+import { fileToBase64 } from '../directory/files';
+import { ErrorAlert, Modal, TextAreaField, formErrorText, shortDate, todayIso } from '../directory/ui';
+import { useReturnFocus } from '../meetings/shared';
+import { isTime, nowTime } from './shared';
+
+/** Someone the gate is about: an attendee present, or a late arrival refused at check-in. */
+export interface GatePerson {
+  memberId: string;
+  name: string;
+  organizationId: string | null;
+  organizationName: string;
+}
+
+/**
+ * 署名済みの誓約書を記録: the per-meeting pledge signed at the door — signed today, original
+ * received (on by default), an optional scan attached right after (pledge.attachScan). A
+ * pledge already on file for the same person and meeting comes back as `pledge_duplicate`: the
+ * form then offers to replace it (supersede).
+ */
+export function DoorPledgeDialog({ meeting, person, onClose, onRecorded }: { meeting: Meeting; person: GatePerson; onClose: () => void; onRecorded: (pledge: PledgeRecord) => void }) {
+  const { t, i18n } = useTranslation();
+  const invoke = useInvoke();
+  useReturnFocus();
+  const fileId = useId();
+  const today = todayIso();
+  const latest = today < meeting.date ? today : meeting.date;
+  const [signedOn, setSignedOn] = useState(latest);
+  const [addressee, setAddressee] = useState<string | null>(null);
+  const [originalReceived, setOriginalReceived] = useState(true);
+  const [supersede, setSupersede] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  // Once recorded, a failed scan upload is retried alone (the pledge is not recorded twice).
+  const [recorded, setRecorded] = useState<PledgeRecord | null>(null);
+  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => invoke('settings.get', {}) });
+  const addresseeValue = addressee ?? (settings.data ? `${settings.data.municipalityName}長` : '');
+
+  const attachScan = async (pledge: PledgeRecord, f: File): Promise<PledgeRecord> => {
+    const mediaType = scanMediaType(f);
+    if (!mediaType) throw new Error('checked before sending');
+    return invoke('pledge.attachScan', { pledgeId: pledge.id, fileName: f.name.slice(-120) || 'scan', mediaType, dataBase64: await fileToBase64(f) });
+  };
+
+  const record = useMutation({
+    mutationFn: async () => {
+      const pledge = await invoke('pledge.record', {
+        kind: 'per_meeting',
+        memberId: person.memberId,
+        meetingId: meeting.id,
+        signedOn,
+        addressee: addresseeValue.trim(),
+        originalReceived,
+        ...(supersede ? { supersede: true } : {}),
+      });
+      setRecorded(pledge);
+      return file ? attachScan(pledge, file) : pledge;
+    },
+    onSuccess: onRecorded,
+  });
+  const retryScan = useMutation({ mutationFn: () => attachScan(recorded!, file!), onSuccess: onRecorded });
+
+  function checkFile(f: File | null): string | null {
+    if (!f) return null;
+    if (!scanMediaType(f)) return t('errors.attachment_type_not_allowed');
+    if (f.size > ATTACHMENT_LIMIT_MB * 1024 * 1024) return t('errors.attachment_too_large', { limitMb: ATTACHMENT_LIMIT_MB });
+    return null;
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (recorded) {
+      if (file) retryScan.mutate();
+      return;
+    }
+    const errors: Record<string, string> = {};
+    if (!signedOn) errors.signedOn = t('attendance.doorPledge.required');
+    if (!addresseeValue.trim()) errors.addressee = t('attendance.doorPledge.required');
+    const fileError = checkFile(file);
+    if (fileError) errors.file = fileError;
+    setLocal(errors);
+    if (Object.keys(errors).length === 0) record.mutate();
+  }
+
+  const server = fieldErrors(t, record.error);
+  const err = (f: string) => local[f] ?? server[f];
+  const duplicate = isKasaneError(record.error, 'pledge_duplicate');
+  const scanFailed = recorded !== null && (record.error || retryScan.error);
+  const busy = record.isPending || retryScan.isPending;
+
+  return (
+    <Modal open onClose={recorded ? () => onRecorded(recorded) : onClose} title={t('attendance.doorPledge.heading')}>
+      <form onSubmit={submit} noValidate>
+        <p>{t('attendance.doorPledge.intro', { name: person.name, organization: person.organizationName, meeting: `${meeting.title} ${shortDate(meeting.date, i18n.language)}` })}</p>
+        <fieldset className="fieldset at-door-fields" disabled={recorded !== null}>
+          <TextField
+            label={t('attendance.doorPledge.signedOn')}
+            type="date"
+            required
+            value={signedOn}
+            max={latest}
+            onChange={(e) => {
+              setSignedOn(e.target.value);
+              record.reset();
+            }}
+            hint={t('attendance.doorPledge.signedOnHint', { date: shortDate(meeting.date, i18n.language) })}
+            error={err('signedOn')}
+          />
+          <TextField
+            label={t('attendance.doorPledge.addressee')}
+            required
+            value={addresseeValue}
+            maxLength={60}
+            onChange={(e) => {
+              setAddressee(e.target.value);
+              record.reset();
+            }}
+            error={err('addressee')}
+          />
+          <label className="checkbox checkbox-strong">
+            <input type="checkbox" checked={originalReceived} onChange={(e) => setOriginalReceived(e.target.checked)} />
+            {t('attendance.doorPledge.originalReceived')}
+          </label>
+        </fieldset>
+        <div className={`field${err('file') ? ' field-invalid' : ''}`}>
+          <div className="field-label">
+            <label htmlFor={fileId}>{t('attendance.doorPledge.scan')}</label>
+          </div>
+          <input
+            id={fileId}
+            type="file"
+            className="input input-file"
+            accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+            aria-invalid={err('file') ? true : undefined}
+            aria-describedby={`${fileId}-hint${err('file') ? ` ${fileId}-error` : ''}`}
+            onChange={(e) => {
+              const f = e.target.files?.[0] ?? null;
+              setFile(f);
+              setLocal((cur) => {
+                const next = { ...cur };
+                const problem = checkFile(f);
+                if (problem) next.file = problem;
+                else delete next.file;
+                return next;
+              });
+            }}
+          />
+          <p id={`${fileId}-hint`} className="field-hint">
+            {t('attendance.doorPledge.scanHint', { limitMb: ATTACHMENT_LIMIT_MB })}
+          </p>
+          {err('file') && (
+            <p id={`${fileId}-error`} className="field-error">
+              {err('file')}
+            </p>
+          )}
+        </div>
+        {duplicate && !recorded && (
+          <label className="checkbox checkbox-strong at-supersede">
+            <input type="checkbox" checked={supersede} onChange={(e) => setSupersede(e.target.checked)} />
+            {t('attendance.doorPledge.supersede')}
+          </label>
+        )}
+        {scanFailed ? (
+          <ErrorAlert>
+            {t('attendance.doorPledge.recordedScanFailed')} {errorText(t, retryScan.error ?? record.error)}
+          </ErrorAlert>
+        ) : (
+          record.error && <ErrorAlert>{formErrorText(t, record.error)}</ErrorAlert>
+        )}
+        <div className="dialog-actions dialog-actions-split">
+          {recorded ? (
+            <>
+              <button type="button" className="button" onClick={() => onRecorded(recorded)}>
+                {t('attendance.doorPledge.closeWithoutScan')}
+              </button>
+              <button type="submit" className="button button-primary" disabled={busy || !file}>
+                {busy ? t('attendance.doorPledge.submitting') : t('attendance.doorPledge.retryScan')}
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" className="button" onClick={onClose}>
+                {t('attendance.doorPledge.cancel')}
+              </button>
+              <button type="submit" className="button button-primary" disabled={busy || (duplicate && !supersede)}>
+                {busy ? t('attendance.doorPledge.submitting') : t('attendance.doorPledge.submit')}
+              </button>
+            </>
+          )}
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * The administrator's way out: exempt the person's whole organization from pledges, with a
+ * reason (organization.update). The dialog says plainly that it is not for this meeting only.
+ */
+export function ExemptionDialog({ person, onClose, onExempted }: { person: GatePerson & { organizationId: string }; onClose: () => void; onExempted: () => void }) {
+  const { t } = useTranslation();
+  const invoke = useInvoke();
+  const queryClient = useQueryClient();
+  useReturnFocus();
+  const [reason, setReason] = useState('');
+  const [local, setLocal] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => invoke('organization.update', { id: person.organizationId, pledgeExemptionReason: reason.trim() }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['organization.list'] });
+      onExempted();
+    },
+  });
+  const organization = person.organizationName;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!reason.trim()) {
+      setLocal(t('attendance.exemption.reasonRequired'));
+      return;
+    }
+    setLocal(null);
+    save.mutate();
+  }
+
+  return (
+    <Modal open onClose={onClose} title={t('attendance.exemption.heading')}>
+      <form onSubmit={submit} noValidate>
+        <div className="at-exempt-warning" role="note">
+          <p>
+            <strong>{t('attendance.exemption.warning', { organization })}</strong>
+          </p>
+          <p>{t('attendance.exemption.adminOnly')}</p>
+        </div>
+        <TextAreaField
+          label={t('attendance.exemption.reason')}
+          value={reason}
+          rows={3}
+          maxLength={200}
+          placeholder={t('attendance.exemption.reasonExample')}
+          aria-required
+          onChange={(e) => {
+            setReason(e.target.value);
+            setLocal(null);
+          }}
+          error={local ?? fieldErrors(t, save.error).pledgeExemptionReason}
+        />
+        {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
+        <div className="dialog-actions dialog-actions-split">
+          <button type="button" className="button" onClick={onClose}>
+            {t('attendance.exemption.cancel')}
+          </button>
+          <button type="submit" className="button button-danger" disabled={save.isPending}>
+            {save.isPending ? t('attendance.exemption.saving') : t('attendance.exemption.confirm', { organization })}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** 退席: the time someone left (now by default, editable). */
+export function LeaveDialog({ name, onClose, onSubmit, pending, error }: { name: string; onClose: () => void; onSubmit: (time: string) => void; pending: boolean; error: unknown }) {
+  const { t } = useTranslation();
+  useReturnFocus();
+  const [time, setTime] = useState(nowTime);
+  const [local, setLocal] = useState<string | null>(null);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!isTime(time)) {
+      setLocal(t('validation.invalid'));
+      return;
+    }
+    setLocal(null);
+    onSubmit(time);
+  }
+  return (
+    <Modal open onClose={onClose} title={t('attendance.leave.heading')}>
+      <form onSubmit={submit} noValidate>
+        <p>{t('attendance.leave.intro', { name })}</p>
+        <TextField label={t('attendance.leave.time')} type="time" className="field-time" required value={time} onChange={(e) => setTime(e.target.value)} error={local ?? undefined} autoFocus />
+        {error ? <ErrorAlert>{errorText(t, error)}</ErrorAlert> : null}
+        <div className="dialog-actions dialog-actions-split">
+          <button type="button" className="button" onClick={onClose}>
+            {t('attendance.leave.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={pending}>
+            {t('attendance.leave.submit')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

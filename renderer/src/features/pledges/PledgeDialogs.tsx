@@ -1,0 +1,408 @@
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { PledgeRecord } from '../../../../shared/contract/pledges';
+import { ATTACHMENT_LIMIT_MB } from '../../../../shared/contract/cases';
+import { fiscalYearOf } from '../../../../shared/domain/fiscal-year';
+import { useInvoke } from '../../api';
+import { errorText, fieldErrors } from '../../errors';
+import { TextField } from '../../components/forms';
+import { scanMediaType } from '../cases/ConsentScan';
+import { useOrganizations } from '../directory/OrganizationsTab';
+import { base64ToBytes, fileToBase64 } from '../directory/files';
+import { ErrorAlert, Modal, SelectField, TextAreaField, shortDate, todayIso } from '../directory/ui';
+import type { PrintedDocument } from '../meetings/DocumentsPanel';
+import { useMembers, useReturnFocus } from '../meetings/shared';
+import { fiscalYearChoices, groupByOrganization } from './logic';
+import { KindLabel, PdfDialog, PdfPreviewInline, fiscalYearLabel, pledgeErrorText, printedDocument } from './shared';
+
+function subjectOf(p: PledgeRecord): string {
+  return (p.kind === 'organization_roster' ? p.organizationName : p.memberName) ?? '—';
+}
+
+/** What the pledge is, in the words of the register (used at the top of each dialog). */
+function PledgeFacts({ pledge }: { pledge: PledgeRecord }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <dl className="facts pl-facts">
+      <div>
+        <dt>{t('pledges.register.columns.kind')}</dt>
+        <dd>
+          <KindLabel kind={pledge.kind} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('pledges.register.columns.subject')}</dt>
+        <dd>{subjectOf(pledge)}</dd>
+      </div>
+      <div>
+        <dt>{t('pledges.register.columns.signedOn')}</dt>
+        <dd>{shortDate(pledge.signedOn, i18n.language)}</dd>
+      </div>
+      {pledge.fiscalYear !== null && (
+        <div>
+          <dt>{t('pledges.register.columns.period')}</dt>
+          <dd>{fiscalYearLabel(pledge.fiscalYear, i18n.language)}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** 撤回: the day and the reason, then a second step that says what it means before anything is changed. */
+export function RevokeDialog({ pledge, onClose, onDone }: { pledge: PledgeRecord; onClose: () => void; onDone: (p: PledgeRecord) => void }) {
+  const { t, i18n } = useTranslation();
+  const invoke = useInvoke();
+  useReturnFocus();
+  const today = todayIso();
+  const [revokedOn, setRevokedOn] = useState(today);
+  const [reason, setReason] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState(false);
+  const revoke = useMutation({
+    mutationFn: () => invoke('pledge.revoke', { id: pledge.id, revokedOn, reason: reason.trim() }),
+    onSuccess: onDone,
+    // A field the core refused (a day before the signing) is corrected on the first step.
+    onError: (e) => {
+      if (Object.keys(fieldErrors(t, e)).length > 0) setConfirming(false);
+    },
+  });
+
+  function next(e: FormEvent) {
+    e.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!revokedOn) errors.revokedOn = t('directory.common.required');
+    else if (revokedOn < pledge.signedOn) errors.revokedOn = t('pledges.revoke.beforeSigned', { date: shortDate(pledge.signedOn, i18n.language) });
+    if (!reason.trim()) errors.reason = t('pledges.revoke.reasonRequired');
+    setLocal(errors);
+    if (Object.keys(errors).length === 0) {
+      revoke.reset();
+      setConfirming(true);
+    }
+  }
+
+  const server = fieldErrors(t, revoke.error);
+  const beforeSigned = server.revokedOn ? t('pledges.revoke.beforeSigned', { date: shortDate(pledge.signedOn, i18n.language) }) : undefined;
+  return (
+    <Modal open onClose={onClose} title={t('pledges.revoke.heading', { subject: subjectOf(pledge) })}>
+      <PledgeFacts pledge={pledge} />
+      {!confirming ? (
+        <form onSubmit={next} noValidate>
+          <TextField
+            label={t('pledges.revoke.revokedOn')}
+            required
+            type="date"
+            min={pledge.signedOn}
+            value={revokedOn}
+            onChange={(e) => {
+              setRevokedOn(e.target.value);
+              setLocal(({ revokedOn: _cleared, ...rest }) => rest);
+            }}
+            className="field-date"
+            hint={t('pledges.revoke.revokedOnHint')}
+            error={local.revokedOn ?? beforeSigned}
+            autoFocus
+          />
+          <TextAreaField label={t('pledges.revoke.reason')} value={reason} onChange={(e) => {
+              setReason(e.target.value);
+              setLocal(({ reason: _cleared, ...rest }) => rest);
+            }} maxLength={400} rows={3} error={local.reason ?? server.reason} />
+          {revoke.error && <ErrorAlert>{pledgeErrorText(t, revoke.error, i18n.language)}</ErrorAlert>}
+          <div className="dialog-actions dialog-actions-split">
+            <button type="button" className="button" onClick={onClose}>
+              {t('pledges.cancel')}
+            </button>
+            <button type="submit" className="button button-danger">
+              {t('pledges.revoke.next')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="pl-confirm">
+          <p className="pl-confirm-text" id="pl-revoke-confirm">
+            {t('pledges.revoke.confirm', { subject: subjectOf(pledge), date: shortDate(revokedOn, i18n.language) })}
+          </p>
+          <p className="pl-muted">{t('pledges.revoke.reasonShown', { reason: reason.trim() })}</p>
+          {revoke.error && <ErrorAlert>{pledgeErrorText(t, revoke.error, i18n.language)}</ErrorAlert>}
+          <div className="dialog-actions dialog-actions-split">
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {t('pledges.revoke.back')}
+            </button>
+            <button type="button" className="button button-danger-solid" disabled={revoke.isPending} onClick={() => revoke.mutate()} aria-describedby="pl-revoke-confirm" autoFocus>
+              {revoke.isPending ? t('pledges.revoke.revoking') : t('pledges.revoke.submit')}
+            </button>
+          </div>
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+/** スキャンを添付 (or replace): a signed copy as PDF, PNG or JPEG, checked here and by the core's first-bytes check. */
+export function AttachScanDialog({ pledge, onClose, onDone }: { pledge: PledgeRecord; onClose: () => void; onDone: (p: PledgeRecord) => void }) {
+  const { t } = useTranslation();
+  const invoke = useInvoke();
+  useReturnFocus();
+  const fileId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [local, setLocal] = useState<string | null>(null);
+  const attach = useMutation({
+    mutationFn: async (f: File) => {
+      const mediaType = scanMediaType(f);
+      if (!mediaType) throw new Error('unreachable: checked before sending');
+      return invoke('pledge.attachScan', { pledgeId: pledge.id, fileName: f.name.slice(-120) || 'scan', mediaType, dataBase64: await fileToBase64(f) });
+    },
+    onSuccess: onDone,
+  });
+
+  function check(f: File | null): boolean {
+    if (!f) setLocal(t('pledges.scan.fileRequired'));
+    else if (!scanMediaType(f)) setLocal(t('errors.attachment_type_not_allowed'));
+    else if (f.size > ATTACHMENT_LIMIT_MB * 1024 * 1024) setLocal(t('errors.attachment_too_large', { limitMb: ATTACHMENT_LIMIT_MB }));
+    else {
+      setLocal(null);
+      return true;
+    }
+    return false;
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (check(file) && file) attach.mutate(file);
+  }
+
+  return (
+    <Modal open onClose={onClose} title={t(pledge.scanAttachmentId ? 'pledges.scan.replaceHeading' : 'pledges.scan.attachHeading', { subject: subjectOf(pledge) })}>
+      <PledgeFacts pledge={pledge} />
+      <form onSubmit={submit} noValidate>
+        <p>{t('pledges.scan.intro', { limitMb: ATTACHMENT_LIMIT_MB })}</p>
+        {pledge.scanAttachmentId && <p className="notice">{t('pledges.scan.replaceNote')}</p>}
+        <div className={`field${local ? ' field-invalid' : ''}`}>
+          <div className="field-label">
+            <label htmlFor={fileId}>{t('pledges.scan.file')}</label>
+          </div>
+          <input
+            id={fileId}
+            type="file"
+            className="input input-file"
+            accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+            aria-invalid={local ? true : undefined}
+            aria-describedby={local ? `${fileId}-error` : undefined}
+            autoFocus
+            onChange={(e) => {
+              const f = e.target.files?.[0] ?? null;
+              setFile(f);
+              attach.reset();
+              if (f) check(f);
+              else setLocal(null);
+            }}
+          />
+          {local && (
+            <p id={`${fileId}-error`} className="field-error">
+              {local}
+            </p>
+          )}
+        </div>
+        {attach.error && <ErrorAlert>{errorText(t, attach.error)}</ErrorAlert>}
+        <div className="dialog-actions dialog-actions-split">
+          <button type="button" className="button" onClick={onClose}>
+            {t('pledges.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={attach.isPending}>
+            {attach.isPending ? t('pledges.scan.attaching') : t('pledges.scan.submit')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * スキャンを表示: fetched anew each time (every view is audited by the core), never cached.
+ * A PDF is shown in the same pdf.js preview as printed documents; an image as an <img>.
+ */
+export function ScanDialog({ attachmentId, subject, onClose }: { attachmentId: string; subject: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const invoke = useInvoke();
+  useReturnFocus();
+  const [openedAt] = useState(() => Date.now());
+  const file = useQuery({
+    queryKey: ['attachment.get', attachmentId, openedAt],
+    queryFn: () => invoke('attachment.get', { id: attachmentId }),
+    gcTime: 0,
+    staleTime: Infinity,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+  const pdf = useMemo<PrintedDocument | null>(
+    () => (file.data?.mediaType === 'application/pdf' ? printedDocument(file.data.fileName, file.data.dataBase64) : null),
+    [file.data],
+  );
+  const [imageUrl, setImageUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!file.data || file.data.mediaType === 'application/pdf') return;
+    const url = URL.createObjectURL(new Blob([base64ToBytes(file.data.dataBase64)], { type: file.data.mediaType }));
+    setImageUrl(url);
+    return () => {
+      URL.revokeObjectURL(url);
+      setImageUrl(null);
+    };
+  }, [file.data]);
+
+  return (
+    <Modal open onClose={onClose} title={t('pledges.scan.viewHeading', { subject })} wide>
+      <p className="pl-note-warn">{t('pledges.scan.auditNote')}</p>
+      {file.isPending && (
+        <p className="loading-inline" role="status">
+          {t('app.loading')}
+        </p>
+      )}
+      {file.error && <ErrorAlert>{errorText(t, file.error)}</ErrorAlert>}
+      {pdf && <PdfPreviewInline document={pdf} onClose={onClose} />}
+      {imageUrl && file.data && (
+        <>
+          <div className="pl-scan-image-wrap">
+            <img className="pl-scan-image" src={imageUrl} alt={t('pledges.scan.imageAlt', { subject, fileName: file.data.fileName })} />
+          </div>
+          <div className="dialog-actions dialog-actions-split">
+            <button type="button" className="button" onClick={onClose} autoFocus>
+              {t('common.close')}
+            </button>
+          </div>
+        </>
+      )}
+      {(file.error || (!pdf && !imageUrl && !file.isPending)) && (
+        <div className="dialog-actions dialog-actions-split">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.close')}
+          </button>
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+type FormKind = 'individual_annual' | 'organization_roster';
+
+/** 様式を印刷: a pre-filled annual form for one member, or the roster form of an organization, previewed before saving or printing. */
+export function PrintFormDialog({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const invoke = useInvoke();
+  useReturnFocus();
+  const today = todayIso();
+  const [kind, setKind] = useState<FormKind>('individual_annual');
+  const [memberId, setMemberId] = useState('');
+  const [organizationId, setOrganizationId] = useState('');
+  const [fiscalYear, setFiscalYear] = useState(String(fiscalYearOf(today)));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [preview, setPreview] = useState<{ title: string; document: PrintedDocument } | null>(null);
+  const members = useMembers();
+  const groups = useMemo(() => groupByOrganization(members.data ?? []), [members.data]);
+  const orgs = useOrganizations(false);
+  const activeOrgs = (orgs.data ?? []).filter((o) => !o.retiredAt);
+
+  const print = useMutation({
+    mutationFn: async () => {
+      const fy = Number(fiscalYear);
+      const result =
+        kind === 'individual_annual'
+          ? await invoke('pledge.formPdf', { kind, memberId, fiscalYear: fy })
+          : await invoke('pledge.formPdf', { kind, organizationId, fiscalYear: fy });
+      const name =
+        kind === 'individual_annual'
+          ? (members.data ?? []).find((m) => m.id === memberId)?.name
+          : activeOrgs.find((o) => o.id === organizationId)?.name;
+      return { title: t(`pledges.print.previewHeadings.${kind}`, { subject: name ?? '' }), document: printedDocument(result.fileName, result.pdfBase64) };
+    },
+    onSuccess: setPreview,
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const errors: Record<string, string> = {};
+    if (kind === 'individual_annual' && !memberId) errors.memberId = t('pledges.record.memberRequired');
+    if (kind === 'organization_roster' && !organizationId) errors.organizationId = t('pledges.record.organizationRequired');
+    setLocal(errors);
+    if (Object.keys(errors).length === 0 && !print.isPending) print.mutate();
+  }
+
+  if (preview) return <PdfDialog title={preview.title} document={preview.document} onClose={onClose} />;
+
+  return (
+    <Modal open onClose={onClose} title={t('pledges.print.heading')}>
+      <form onSubmit={submit} noValidate aria-busy={print.isPending || undefined}>
+        <p className="field-hint">{t('pledges.print.intro')}</p>
+        <fieldset className="fieldset choice-group">
+          <legend>{t('pledges.print.kind')}</legend>
+          {(['individual_annual', 'organization_roster'] as const).map((k) => (
+            <label key={k} className="radio">
+              <input type="radio" name="pl-print-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <span>{t(`pledges.print.kinds.${k}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'individual_annual' ? (
+          <SelectField label={t('pledges.record.member')} required value={memberId} onChange={(e) => {
+              setMemberId(e.target.value);
+              setLocal({});
+            }} error={local.memberId}>
+            <option value="">{t('pledges.record.chooseMember')}</option>
+            {groups.map((g) => (
+              <optgroup key={g.id} label={g.name}>
+                {g.members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                    {m.current?.title ? `（${m.current.title}）` : ''}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </SelectField>
+        ) : (
+          <SelectField
+            label={t('pledges.record.organization')}
+            required
+            value={organizationId}
+            onChange={(e) => {
+              setOrganizationId(e.target.value);
+              setLocal({});
+            }}
+            error={local.organizationId}
+            hint={t('pledges.print.rosterHint')}
+          >
+            <option value="">{t('pledges.record.chooseOrganization')}</option>
+            {activeOrgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <SelectField label={t('pledges.record.fiscalYear')} required value={fiscalYear} onChange={(e) => setFiscalYear(e.target.value)}>
+          {fiscalYearChoices(today).map((y) => (
+            <option key={y} value={String(y)}>
+              {fiscalYearLabel(y, i18n.language)}
+            </option>
+          ))}
+        </SelectField>
+        <p className="mt-progress" role="status" aria-live="polite">
+          {print.isPending && (
+            <>
+              <span className="mt-spinner" aria-hidden="true" />
+              {t('pledges.print.printing')}
+            </>
+          )}
+        </p>
+        {print.error && <ErrorAlert>{errorText(t, print.error)}</ErrorAlert>}
+        <div className="dialog-actions dialog-actions-split">
+          <button type="button" className="button" onClick={onClose}>
+            {t('pledges.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" aria-disabled={print.isPending || undefined}>
+            {t('pledges.print.submit')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

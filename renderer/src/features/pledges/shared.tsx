@@ -1,0 +1,87 @@
+import { Suspense, lazy } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { KasaneError } from '../../../../shared/contract';
+import type { PledgeKind } from '../../../../shared/contract/pledges';
+import { formatFiscalYear } from '../../../../shared/domain/fiscal-year';
+import type { PrintedDocument } from '../meetings/DocumentsPanel';
+import { useReturnFocus } from '../meetings/shared';
+import { Modal, formErrorText, shortDate } from '../directory/ui';
+import { base64ToBytes } from '../directory/files';
+import type { PledgeStatus } from './logic';
+import '../meetings/meetings.css';
+
+// pdf.js is large: it loads with the first preview, not with the app.
+const PdfPreview = lazy(() => import('../meetings/PdfPreview'));
+
+/** 令和8年度 (and the Gregorian year in English). */
+export function fiscalYearLabel(fiscalYear: number, language: string): string {
+  return language === 'ja' ? formatFiscalYear(fiscalYear) : `${formatFiscalYear(fiscalYear)} (FY${fiscalYear})`;
+}
+
+export function StatusBadge({ status }: { status: PledgeStatus }) {
+  const { t } = useTranslation();
+  return <span className={`badge pl-status pl-status-${status}`}>{t(`pledges.statuses.${status}`)}</span>;
+}
+
+export function KindLabel({ kind }: { kind: PledgeKind }) {
+  const { t } = useTranslation();
+  return <span className={`pl-kind pl-kind-${kind}`}>{t(`pledges.kinds.${kind}`)}</span>;
+}
+
+const DATE_DETAILS = ['signedOn', 'meetingDate', 'revokedOn'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The message of a failed pledge call, with the dates and 年度 the core sends (YYYY-MM-DD, 2026)
+ * written as everywhere else on screen (和暦 and 令和8年度 in Japanese).
+ */
+export function pledgeErrorText(t: TFunction, error: unknown, language: string): string {
+  if (!(error instanceof KasaneError)) return formErrorText(t, error);
+  const details = { ...error.details };
+  for (const key of DATE_DETAILS) {
+    const value = details[key];
+    if (typeof value === 'string' && ISO_DATE.test(value)) details[key] = shortDate(value, language);
+  }
+  if (typeof details.fiscalYear === 'number') details.fiscalYear = fiscalYearLabel(details.fiscalYear, language);
+  return formErrorText(t, new KasaneError(error.code, details));
+}
+
+/** Everything that shows pledges or coverage is refetched after a change. */
+export function useRefreshPledges() {
+  const queryClient = useQueryClient();
+  return () => {
+    for (const key of ['pledge.list', 'pledge.coverageOn', 'pledge.renewals', 'pledge.coverageForMeeting', 'home.summary']) {
+      void queryClient.invalidateQueries({ queryKey: [key] });
+    }
+  };
+}
+
+/** A printed PDF as the meetings' preview takes it (it reads only the file name and the bytes). */
+export function printedDocument(fileName: string, base64: string): PrintedDocument {
+  return { kind: 'agenda', fileName, bytes: base64ToBytes(base64) };
+}
+
+/** A PDF shown in the meetings' preview (pdf.js), with 保存 and 印刷 of the very same bytes. */
+export function PdfDialog({ title, document, onClose }: { title: string; document: PrintedDocument; onClose: () => void }) {
+  const { t } = useTranslation();
+  useReturnFocus();
+  return (
+    <Modal open onClose={onClose} title={title} wide>
+      <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
+        <PdfPreview document={document} onClose={onClose} />
+      </Suspense>
+    </Modal>
+  );
+}
+
+/** The same preview inside a dialog that has more above it (the batch of renewal forms). */
+export function PdfPreviewInline({ document, onClose }: { document: PrintedDocument; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
+      <PdfPreview document={document} onClose={onClose} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,94 @@
+import { Suspense, lazy, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useInvoke } from '../../api';
+import { errorText } from '../../errors';
+import { useOrganizations } from '../directory/OrganizationsTab';
+import { base64ToBytes } from '../directory/files';
+import { ErrorAlert, Modal, SelectField } from '../directory/ui';
+import type { PrintedDocument } from '../meetings/DocumentsPanel';
+import { useReturnFocus } from '../meetings/shared';
+
+// pdf.js is large: it loads with the first preview, not with the app.
+const PdfPreview = lazy(() => import('../meetings/PdfPreview'));
+
+/**
+ * 役割分担一覧 of one organization: choose it, the core prints only that organization's
+ * assignments, and the preview shows the very bytes that are saved or printed.
+ */
+export function PrintListDialog({ today, initialOrganizationId, onClose }: { today: string; initialOrganizationId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const invoke = useInvoke();
+  useReturnFocus();
+  const orgs = useOrganizations(true);
+  const [organizationId, setOrganizationId] = useState(initialOrganizationId);
+  const [missing, setMissing] = useState(false);
+  const print = useMutation({
+    mutationFn: async (id: string): Promise<PrintedDocument> => {
+      const result = await invoke('role.listPdf', { organizationId: id, today });
+      // PdfPreview reads only the bytes and the file name; its `kind` names the meetings' own documents.
+      return { kind: 'agenda', fileName: result.fileName, bytes: base64ToBytes(result.pdfBase64) };
+    },
+  });
+  const organizationName = orgs.data?.find((o) => o.id === organizationId)?.name ?? '';
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setMissing(!organizationId);
+    if (organizationId && !print.isPending) print.mutate(organizationId);
+  }
+
+  if (print.data) {
+    return (
+      <Modal open onClose={onClose} title={t('roles.pdf.previewHeading', { organization: organizationName })} wide>
+        <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
+          <PdfPreview document={print.data} onClose={onClose} />
+        </Suspense>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal open onClose={onClose} title={t('roles.pdf.heading')}>
+      <form onSubmit={submit} noValidate aria-busy={print.isPending || undefined}>
+        <p>{t('roles.pdf.intro')}</p>
+        <SelectField
+          label={t('roles.pdf.organization')}
+          required
+          value={organizationId}
+          onChange={(e) => {
+            setOrganizationId(e.target.value);
+            setMissing(false);
+            print.reset();
+          }}
+          error={missing ? t('roles.pdf.chooseRequired') : undefined}
+          autoFocus
+        >
+          <option value="">{t('roles.pdf.choose')}</option>
+          {(orgs.data ?? []).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </SelectField>
+        <p className="mt-progress" role="status" aria-live="polite">
+          {print.isPending && (
+            <>
+              <span className="mt-spinner" aria-hidden="true" />
+              {t('roles.pdf.printing')}
+            </>
+          )}
+        </p>
+        {(print.error ?? orgs.error) && <ErrorAlert>{errorText(t, print.error ?? orgs.error)}</ErrorAlert>}
+        <div className="dialog-actions dialog-actions-split">
+          <button type="button" className="button" onClick={onClose}>
+            {t('roles.pdf.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" aria-disabled={print.isPending || undefined}>
+            {t('roles.pdf.print')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
