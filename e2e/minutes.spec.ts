@@ -20,7 +20,8 @@ const shotOf = async (page: Page, locator: Locator, name: string, maxHeight = 10
   await page.evaluate('document.fonts.ready.then(() => true)');
   await locator.scrollIntoViewIfNeeded();
   const box = (await locator.boundingBox())!;
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true, clip: { x: box.x, y: box.y + (await page.evaluate('window.scrollY')) as number, width: box.width, height: Math.min(box.height, maxHeight) } });
+  const scrollY = (await page.evaluate('window.scrollY')) as number;
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true, clip: { x: box.x, y: box.y + scrollY, width: box.width, height: Math.min(box.height, maxHeight) } });
 };
 
 const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());

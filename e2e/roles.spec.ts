@@ -96,9 +96,10 @@ test('role assignments between meetings: filters, overdue progress with a reason
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'ホーム' })).toBeVisible();
 
-  // The home tile counts the open assignments and leads to the section.
+  // The home tile counts the open and overdue assignments and leads to the section.
   const tile = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '役割分担' }) });
-  await expect.soft(tile).toContainText('3');
+  await expect(tile).toContainText('未完了3');
+  await expect(tile).toContainText('期限超過1');
   await shot(page, 'roles-home-tile');
   await tile.getByRole('button', { name: '役割分担の一覧を開く' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '役割分担' })).toBeFocused();

@@ -38,7 +38,7 @@ function fakeCore(initial: AppStatus['state']) {
       case 'home.summary':
         return {
           nextMeeting: null,
-          counts: { upcomingMeetings: 0, pastMeetings: 0, openCases: 0, organizations: 0, pledges: null, openRoleAssignments: null },
+          counts: { upcomingMeetings: 0, pastMeetings: 0, openCases: 0, organizations: 0, pledges: null, openRoleAssignments: null, overdueRoleAssignments: 0 },
         };
       case 'vault.unlock': {
         if ((input as { passphrase: string }).passphrase !== 'correct horse 2026') {

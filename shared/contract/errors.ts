@@ -86,6 +86,13 @@ export const ERROR_CODES = [
   // the audit log viewer
   'audit_range_invalid',
   'audit_export_too_large',
+  // support plans
+  'plan_not_found',
+  'plan_not_editable',
+  'plan_step_refused',
+  'plan_start_before_decision',
+  'plan_evaluation_before_start',
+  'plan_meeting_not_jusoteki',
   // backups and restore
   'disk_full',
   'vault_write_failed',

@@ -30,6 +30,8 @@ export const HomeSummary = z.object({
     /** null until the feature exists in this version (pledges, role assignments land later). */
     pledges: z.number().int().nullable(),
     openRoleAssignments: z.number().int().nullable(),
+    /** Open role assignments past their due date (shown as a warning on the home screen). */
+    overdueRoleAssignments: z.number().int(),
   }),
 });
 export type HomeSummary = z.infer<typeof HomeSummary>;

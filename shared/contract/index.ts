@@ -12,6 +12,7 @@ import { pledgesMethods } from './pledges';
 import { attendanceMethods } from './attendance';
 import { minutesMethods } from './minutes';
 import { backupMethods } from './backup';
+import { plansMethods } from './plans';
 import { auditMethods } from './audit';
 
 /** The contract: every method the renderer (or any client) may call, declared once. */
@@ -29,6 +30,7 @@ export const contract = {
   ...attendanceMethods,
   ...minutesMethods,
   ...backupMethods,
+  ...plansMethods,
   ...auditMethods,
 };
 
@@ -60,5 +62,6 @@ export * from './pledges';
 export * from './attendance';
 export * from './minutes';
 export * from './backup';
+export * from './plans';
 export * from './audit';
 export type { MethodSpec, Access } from './define';

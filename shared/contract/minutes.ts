@@ -10,6 +10,7 @@ const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const DecisionKind = z.enum([
   'plan_appropriate', // プラン適当
   'plan_revise', // 修正のうえ再協議
+  'plan_hold', // 保留
   'continue_monitoring', // 継続してモニタリング
   'close', // 終結
   'suspend', // 中断

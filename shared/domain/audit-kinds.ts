@@ -79,6 +79,8 @@ export const AUDIT_ACTION_GROUPS = {
   'backup.configured': 'backup',
   'backup.created': 'backup',
   'backup.failed': 'backup',
+  'plan.changed': 'case',
+  'plan.decided': 'case',
   'vault.created': 'other',
   'vault.locked': 'other',
   'sample.seeded': 'other',

@@ -4,13 +4,14 @@
  */
 import { checkTransition, type CaseStatus } from './case-lifecycle';
 
-export type DecisionKind = 'plan_appropriate' | 'plan_revise' | 'continue_monitoring' | 'close' | 'suspend' | 'move_to_jusoteki' | 'resource_gap' | 'other';
+export type DecisionKind = 'plan_appropriate' | 'plan_revise' | 'plan_hold' | 'continue_monitoring' | 'close' | 'suspend' | 'move_to_jusoteki' | 'resource_gap' | 'other';
 export type RoleStatus = 'open' | 'in_progress' | 'done' | 'dropped';
 export type OverdueReason = 'circumstances_changed' | 'organization_unable' | 'no_longer_needed' | 'other';
 
 export const DECISION_KIND_TITLES: Record<DecisionKind, string> = {
   plan_appropriate: 'プラン適当',
   plan_revise: '修正のうえ再協議',
+  plan_hold: '保留',
   continue_monitoring: 'モニタリング継続',
   close: '終結',
   suspend: '中断',

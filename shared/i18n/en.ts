@@ -8,6 +8,8 @@ import { rolesEn } from './roles.en';
 import { attendanceEn } from './attendance.en';
 import { minutesEn } from './minutes.en';
 import { auditEn } from './audit.en';
+import { backupEn } from './backup.en';
+import { plansEn } from './plans.en';
 import type { ja } from './ja';
 
 /** The same shape as `T`, every leaf a string: a key missing from `en` is a type error. */
@@ -142,6 +144,7 @@ export const en: DeepStringRecord<typeof ja> = {
     roles: 'Role assignments',
     settings: 'Settings',
     directory: 'Organizations',
+    desk: 'Between meetings',
   },
   shortcuts: {
     heading: 'Keyboard shortcuts',
@@ -179,6 +182,7 @@ export const en: DeepStringRecord<typeof ja> = {
       pledgesCount: 'Registered',
       roles: 'Role assignments',
       openRoles: 'Open',
+      overdueRoles: 'Overdue',
       organizations: 'Organizations',
       organizationsCount: 'Registered',
     },
@@ -250,5 +254,7 @@ export const en: DeepStringRecord<typeof ja> = {
   roles: rolesEn,
   minutes: minutesEn,
   audit: auditEn,
+  backup: backupEn,
+  plans: plansEn,
   errors: errorsEn,
 };

@@ -8,6 +8,8 @@ import { rolesJa } from './roles.ja';
 import { attendanceJa } from './attendance.ja';
 import { minutesJa } from './minutes.ja';
 import { auditJa } from './audit.ja';
+import { backupJa } from './backup.ja';
+import { plansJa } from './plans.ja';
 
 /**
  * Japanese UI strings (the default language). `en.ts` must have exactly the same keys; both the
@@ -141,6 +143,7 @@ export const ja = {
     roles: '役割分担',
     settings: '設定',
     directory: '関係機関',
+    desk: '会議間の進捗',
   },
   shortcuts: {
     heading: 'キーボード操作',
@@ -177,6 +180,7 @@ export const ja = {
       pledgesCount: '登録済み',
       roles: '役割分担',
       openRoles: '未完了',
+      overdueRoles: '期限超過',
       organizations: '関係機関',
       organizationsCount: '登録済み',
     },
@@ -248,5 +252,7 @@ export const ja = {
   roles: rolesJa,
   minutes: minutesJa,
   audit: auditJa,
+  backup: backupJa,
+  plans: plansJa,
   errors: errorsJa,
 };

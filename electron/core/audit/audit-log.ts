@@ -32,7 +32,9 @@ type MinutesAuditAction =
   | 'minutes.case_transitioned'
   | 'backup.configured'
   | 'backup.created'
-  | 'backup.failed';
+  | 'backup.failed'
+  | 'plan.changed'
+  | 'plan.decided';
 
 type DirectoryAuditAction =
   | 'organization.created'

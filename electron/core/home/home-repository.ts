@@ -38,8 +38,13 @@ export function homeSummary(db: Db, today: string): HomeSummary {
       organizations: count(db, 'SELECT count(*) AS n FROM organizations WHERE retired_at IS NULL'),
       // Active pledges of the current 年度 (not revoked, not superseded).
       pledges: countActivePledges(db, fiscalYearOf(today)),
-      // Role assignments arrive with their own issue.
-      openRoleAssignments: null,
+      // Live role assignments not done yet, and those of them past their due date.
+      openRoleAssignments: count(db, "SELECT count(*) AS n FROM role_assignments WHERE live = 1 AND status IN ('open', 'in_progress')"),
+      overdueRoleAssignments: count(
+        db,
+        "SELECT count(*) AS n FROM role_assignments WHERE live = 1 AND status IN ('open', 'in_progress') AND due_on IS NOT NULL AND due_on < ?",
+        today,
+      ),
     },
   };
 }

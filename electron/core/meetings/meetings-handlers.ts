@@ -1,6 +1,7 @@
 import { formatWareki } from '../../../shared/domain/wareki';
 import { MEETING_TYPE_TITLES } from '../../../shared/domain/agenda';
 import type { Meeting } from '../../../shared/contract';
+import { placePendingReports } from '../plans/plan-repository';
 import type { Handler, HandlerContext } from '../rpc/handlers';
 import { read, write, type Work } from '../rpc/work';
 import { readSettings } from '../settings/settings-repository';
@@ -37,6 +38,8 @@ export const meetingsHandlers: { [M in MeetingsMethod]: Handler<M> } = {
     write(ctx, (w) => {
       const id = createMeeting(w.db, input, w.now);
       w.audit({ action: 'meeting.planned', subject: id, details: { type: input.type, date: input.date } });
+      // 事後報告 not yet on any agenda go onto the next 重層的支援会議 as report items.
+      if (input.type === 'jusoteki') placePendingReports(w.db, id, w.now, w.today);
       return { meeting: getMeeting(w.db, id), warnings: roomWarnings(w.db, id) };
     }),
   'meeting.update': (ctx, input) =>

@@ -86,5 +86,5 @@ describe('autosave survives a crash', () => {
         await core.close();
       }
     }
-  }, 120_000);
+  }, 60_000 + RUNS * 15_000);
 });

@@ -5,6 +5,7 @@ import type { Db } from '../vault/database';
 import { transitionCase } from '../cases/case-repository';
 import { minutesRow, setMinutesState, stateName } from './minutes-repository';
 import { makeLive } from './role-repository';
+import { applyMeetingDecision, markReported } from '../plans/plan-repository';
 import { meetingRecord, recordText } from './meeting-record';
 
 export interface Confirmed {
@@ -36,6 +37,19 @@ export function confirmMinutes(db: Db, meetingId: string, staffId: string, now: 
     transitionCase(db, s.caseId, s.proposedStatus, '会議の決定による', staffId, now, today, s.itemId);
     db.prepare('UPDATE decisions SET applied_at = ? WHERE id = ?').run(now.toISOString(), s.id);
   }
+  // A 重層的支援会議's confirmed decision judges the case's proposed plan; 事後報告 items count as reported.
+  const meeting = db.prepare('SELECT id, date FROM meetings WHERE id = ?').get(meetingId) as { id: string; date: string };
+  const judged = db
+    .prepare(
+      `SELECT d.case_id AS caseId, d.kind FROM decisions d JOIN agenda_items a ON a.id = d.item_id
+       WHERE a.meeting_id = ? AND d.case_id IS NOT NULL AND d.kind IN ('plan_appropriate', 'plan_revise', 'plan_hold') ORDER BY a.position, d.created_at`,
+    )
+    .all(meetingId) as { caseId: string; kind: 'plan_appropriate' | 'plan_revise' | 'plan_hold' }[];
+  for (const j of judged) {
+    const outcome = j.kind === 'plan_appropriate' ? 'appropriate' : j.kind === 'plan_revise' ? 'revise' : 'hold';
+    applyMeetingDecision(db, j.caseId, outcome, meeting, staffId, now, today);
+  }
+  markReported(db, meetingId);
   const liveAssignments = makeLive(db, meetingId);
   const text = recordText(meetingRecord(db, meetingId, today));
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');

@@ -198,6 +198,10 @@ describe('progress of earlier assignments', () => {
     const open = await ok<RoleAssignment[]>('role.forMeeting', { meetingId: meeting.id });
     expect(open.find((r) => r.id === role.id)).toMatchObject({ overdue: true, memberName: '社協 花子' });
     expect((await ok<RoleAssignment[]>('role.list', { today: '2026-12-20', overdueOnly: true })).map((r) => r.id)).toContain(role.id);
+    const home = await ok<{ counts: { openRoleAssignments: number; overdueRoleAssignments: number } }>('home.summary', { today: '2026-12-20' });
+    // This one and the 終結の連絡 of the earlier test (due 30 November) are both past due.
+    expect(home.counts.overdueRoleAssignments).toBe(2);
+    expect(home.counts.openRoleAssignments).toBeGreaterThanOrEqual(1);
     expect((await fails('role.recordProgress', { id: role.id, status: 'in_progress', onDate: '2026-12-20', meetingId: meeting.id })).code).toBe('overdue_reason_required');
     const updated = await ok<RoleAssignment>('role.recordProgress', {
       id: role.id,

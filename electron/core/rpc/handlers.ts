@@ -14,6 +14,7 @@ import { pledgesHandlers } from '../pledges/pledges-handlers';
 import { attendanceHandlers } from '../meetings/attendance-handlers';
 import { minutesHandlers } from '../minutes/minutes-handlers';
 import { backupHandlers } from '../backup/backup-handlers';
+import { plansHandlers } from '../plans/plans-handlers';
 import { auditHandlers } from '../audit/audit-handlers';
 import type { Printer } from '../pdf/printer';
 
@@ -48,5 +49,6 @@ export const handlers: HandlerMap = {
   ...attendanceHandlers,
   ...minutesHandlers,
   ...backupHandlers,
+  ...plansHandlers,
   ...auditHandlers,
 };

@@ -69,5 +69,5 @@ describe('crash safety', () => {
     });
     expect(verify.stdout).toContain('結果: 正常');
     expect(verify.status).toBe(0);
-  }, 120_000);
+  }, 60_000 + RUNS * 15_000);
 });

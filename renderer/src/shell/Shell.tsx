@@ -208,7 +208,7 @@ function SectionPage({
 }) {
   switch (section) {
     case 'home':
-      return <Home today={today} onOpenMeeting={onOpenMeeting} onOpenRoles={() => onOpenSection('roles')} />;
+      return <Home today={today} onOpenMeeting={onOpenMeeting} onOpenRoles={() => onOpenSection('roles')} onOpenSettings={() => onOpenSection('settings')} />;
     case 'meetings':
       return <MeetingsPage initialMeetingId={meetingId} />;
     case 'settings':

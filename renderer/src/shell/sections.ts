@@ -1,8 +1,8 @@
-export type Section = 'home' | 'meetings' | 'cases' | 'pledges' | 'roles' | 'settings' | 'directory';
+export type Section = 'home' | 'meetings' | 'cases' | 'pledges' | 'roles' | 'settings' | 'directory' | 'desk';
 
 /**
- * The left navigation, in order: Alt+1 … Alt+7. 関係機関 came after 設定 was already Alt+6, so it
- * takes Alt+7 rather than moving the shortcuts staff already know.
+ * The left navigation, in order: Alt+1 … Alt+8. 関係機関 came after 設定 was already Alt+6, so it
+ * takes Alt+7 rather than moving the shortcuts staff already know; 会議間の進捗 came later still (Alt+8).
  */
 export const SECTIONS: readonly { id: Section }[] = [
   { id: 'home' },
@@ -12,4 +12,5 @@ export const SECTIONS: readonly { id: Section }[] = [
   { id: 'roles' },
   { id: 'settings' },
   { id: 'directory' },
+  { id: 'desk' },
 ];

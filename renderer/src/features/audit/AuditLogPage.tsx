@@ -16,8 +16,8 @@ import { AuditPdfDialog } from './AuditPdfDialog';
 import { returnToAuditPanel } from './AuditLogPanel';
 import './audit.css';
 
-const helper = createColumnHelper<SortingFeatures, AuditRow>();
 type Row = AuditRow & { id: string };
+const helper = createColumnHelper<SortingFeatures, Row>();
 
 export function actionLabel(t: TFunction, action: string): string {
   const key = safeKey(action);
@@ -119,12 +119,27 @@ export function AuditLogPage({ onBack }: { onBack: () => void }) {
       helper.accessor('at', {
         header: () => t('audit.table.at'),
         enableSorting: false,
-        cell: (c) => <time dateTime={c.getValue()} className="audit-at">{dateTime(c.getValue(), i18n.language)}</time>,
+        cell: (c) => {
+          // The day and the time may go on two lines, each kept whole.
+          const text = dateTime(c.getValue(), i18n.language);
+          const cut = text.lastIndexOf(' ');
+          return (
+            <time dateTime={c.getValue()} className="audit-at">
+              <span>{cut > 0 ? text.slice(0, cut) : text}</span>
+              {cut > 0 && (
+                <>
+                  {' '}
+                  <span>{text.slice(cut + 1)}</span>
+                </>
+              )}
+            </time>
+          );
+        },
       }),
       helper.accessor('staffName', {
         header: () => t('audit.table.staff'),
         enableSorting: false,
-        cell: (c) => c.getValue() ?? <span className="audit-muted">{t('audit.noStaff')}</span>,
+        cell: (c) => <span className={c.getValue() ? 'audit-staff' : 'audit-staff audit-muted'}>{c.getValue() ?? t('audit.noStaff')}</span>,
       }),
       helper.accessor('action', {
         header: () => t('audit.table.action'),
@@ -139,7 +154,7 @@ export function AuditLogPage({ onBack }: { onBack: () => void }) {
       helper.accessor('subject', {
         header: () => t('audit.table.subject'),
         enableSorting: false,
-        cell: (c) => subjectText(t, i18n.language, c.getValue()),
+        cell: (c) => <span className="audit-subject">{subjectText(t, i18n.language, c.getValue())}</span>,
       }),
       helper.accessor('details', {
         header: () => t('audit.table.details'),

@@ -7,6 +7,7 @@ import { formatDate } from '../../format';
 import { PageHeading } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { PledgeWarnings } from '../attendance/PledgeWarnings';
+import { BackupWarning } from '../backup/BackupWarning';
 
 type Counts = HomeSummary['counts'];
 
@@ -16,7 +17,18 @@ interface Tile {
   values: { label: string; value: number | null }[];
 }
 
-export function Home({ today, onOpenMeeting, onOpenRoles }: { today: string; onOpenMeeting?: (id: string) => void; onOpenRoles?: () => void }) {
+export function Home({
+  today,
+  onOpenMeeting,
+  onOpenRoles,
+  onOpenSettings,
+}: {
+  today: string;
+  onOpenMeeting?: (id: string) => void;
+  onOpenRoles?: () => void;
+  /** Opens 設定 (the backup warning leads to its バックアップ section). */
+  onOpenSettings?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const invoke = useInvoke();
   const heading = t('home.heading');
@@ -29,6 +41,7 @@ export function Home({ today, onOpenMeeting, onOpenRoles }: { today: string; onO
   return (
     <article className="page">
       <PageHeading>{heading}</PageHeading>
+      <BackupWarning onOpenSettings={onOpenSettings} />
       {summary.isPending && (
         <p className="loading-inline" role="status">
           {t('app.loading')}
@@ -105,7 +118,13 @@ function CountTiles({ counts, onOpenRoles }: { counts: Counts; onOpenRoles?: (()
     },
     { id: 'cases', values: [{ label: t('home.tiles.openCases'), value: counts.openCases }] },
     { id: 'pledges', values: [{ label: t('home.tiles.pledgesCount'), value: counts.pledges }] },
-    { id: 'roles', values: [{ label: t('home.tiles.openRoles'), value: counts.openRoleAssignments }] },
+    {
+      id: 'roles',
+      values: [
+        { label: t('home.tiles.openRoles'), value: counts.openRoleAssignments },
+        { label: t('home.tiles.overdueRoles'), value: counts.overdueRoleAssignments },
+      ],
+    },
     { id: 'organizations', values: [{ label: t('home.tiles.organizationsCount'), value: counts.organizations }] },
   ];
   return (

@@ -12,6 +12,7 @@ import { CaseNumberSettings, CategorySettings } from '../cases/CaseSettings';
 import { PledgeWordingSettings } from '../pledges/PledgeWordingSettings';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { AuditLogPanel } from '../audit/AuditLogPanel';
+import { BackupSettings } from '../backup/BackupSettings';
 import { UpdateSettingsInput as UpdateSettingsSchema } from '../../../../shared/contract/settings';
 
 /** The bounds of the 資料 size limit, read from the contract so the form and the core agree. */
@@ -49,6 +50,7 @@ export function Settings() {
       {settings.data && <CaseNumberSettings initial={settings.data} />}
       <CategorySettings />
       <PledgeWordingSettings />
+      <BackupSettings />
       <StaffPanel />
       <AuditLogPanel onOpen={() => setAuditOpen(true)} />
     </article>

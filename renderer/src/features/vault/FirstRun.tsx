@@ -9,6 +9,7 @@ import { PageHeading, PassphraseField, TextField } from '../../components/forms'
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { PassphraseMeter } from './PassphraseMeter';
 import { PreUnlockLayout, ProblemPanel } from './PreUnlockLayout';
+import { RestoreEntry, RestorePage } from '../backup/Restore';
 
 type NameField = 'municipalityName' | 'secretariatName' | 'staffName';
 const NAME_FIELDS: NameField[] = ['municipalityName', 'secretariatName', 'staffName'];
@@ -31,6 +32,8 @@ function CreateVault({ status }: { status: AppStatus }) {
   const [visible, setVisible] = useState(false);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const refs = useRef<Partial<Record<NameField, HTMLInputElement | null>>>({});
+  // バックアップから復元: a new PC restoring from a USB stick.
+  const [restoring, setRestoring] = useState(false);
 
   const assessment = useMemo(
     () => assessPassphrase(passphrase, [names.municipalityName, names.staffName]),
@@ -69,6 +72,8 @@ function CreateVault({ status }: { status: AppStatus }) {
     setNames((prev) => ({ ...prev, [field]: value }));
     if (localErrors[field]) setLocalErrors(({ [field]: _gone, ...rest }) => rest);
   }
+
+  if (restoring) return <RestorePage backLabel={t('backup.restore.backToFirstRun')} onBack={() => setRestoring(false)} onRestored={() => setRestoring(false)} />;
 
   return (
     <PreUnlockLayout>
@@ -192,20 +197,23 @@ function CreateVault({ status }: { status: AppStatus }) {
           </div>
         </form>
 
-        <aside className="panel panel-muted sample-panel" aria-labelledby="sample-heading">
-          <h2 id="sample-heading" className="panel-title">
-            {t('firstRun.sampleHeading')}
-          </h2>
-          <p>{t('firstRun.sampleText')}</p>
-          <button type="button" className="button button-secondary" disabled={sample.isPending} onClick={() => sample.mutate()}>
-            {sample.isPending ? t('firstRun.sampleOpening') : t('firstRun.sampleButton')}
-          </button>
-          {sample.error && (
-            <div className="form-error" role="alert">
-              {errorText(t, sample.error)}
-            </div>
-          )}
-        </aside>
+        <div className="first-run-side">
+          <aside className="panel panel-muted sample-panel" aria-labelledby="sample-heading">
+            <h2 id="sample-heading" className="panel-title">
+              {t('firstRun.sampleHeading')}
+            </h2>
+            <p>{t('firstRun.sampleText')}</p>
+            <button type="button" className="button button-secondary" disabled={sample.isPending} onClick={() => sample.mutate()}>
+              {sample.isPending ? t('firstRun.sampleOpening') : t('firstRun.sampleButton')}
+            </button>
+            {sample.error && (
+              <div className="form-error" role="alert">
+                {errorText(t, sample.error)}
+              </div>
+            )}
+          </aside>
+          <RestoreEntry onOpen={() => setRestoring(true)} />
+        </div>
       </div>
     </PreUnlockLayout>
   );

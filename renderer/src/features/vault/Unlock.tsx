@@ -8,6 +8,7 @@ import { PageHeading, PassphraseField } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { PreUnlockLayout, ProblemPanel } from './PreUnlockLayout';
 import { Recover } from '../staff/Recover';
+import { RestoreLink, RestorePage, RestoredNotice } from '../backup/Restore';
 
 const lastStaffKey = (kind: VaultKind) => `kasane.lastStaff.${kind}`;
 
@@ -101,11 +102,14 @@ export function Unlock({ status }: { status: AppStatus }) {
   const passphraseFieldError = fieldErrors(t, unlock.error).passphrase;
   const otherError = select.error ?? sample.error;
   const [recovering, setRecovering] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   if (recovering) return <Recover status={status} onBack={() => setRecovering(false)} />;
+  if (restoring) return <RestorePage backLabel={t('backup.restore.backToUnlock')} onBack={() => setRestoring(false)} onRestored={() => setRestoring(false)} />;
 
   return (
     <PreUnlockLayout sample={isSample}>
       <div className="unlock-column">
+        <RestoredNotice />
         {status.problem && <ProblemPanel problem={status.problem} />}
 
         <form className="panel form-panel" onSubmit={onSubmit} noValidate aria-labelledby="unlock-heading">
@@ -198,6 +202,7 @@ export function Unlock({ status }: { status: AppStatus }) {
                 {sample.isPending ? t('firstRun.sampleOpening') : t('unlock.trySample')}
               </button>
               <p className="field-hint">{t('unlock.trySampleText')}</p>
+              <RestoreLink onOpen={() => setRestoring(true)} />
             </>
           )}
           {otherError && (
