@@ -139,6 +139,7 @@ test('the audit log lists unlocks, a revealed name and an export by kind, filter
   await page.getByRole('button', { name: '設定に戻る' }).click();
   await expect(page.getByRole('button', { name: '監査ログを開く' })).toBeFocused();
   await expect(page).toHaveTitle('設定 — 重ね');
+  await page.getByRole('region', { name: '監査ログ' }).screenshot({ path: '/tmp/shots/audit-0-settings-panel.png' });
 
   // The same viewer in English: Gregorian dates, the kinds and actions in words.
   await page.getByRole('radio', { name: 'English' }).check();

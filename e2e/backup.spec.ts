@@ -265,6 +265,13 @@ test('restore over an existing vault from the unlock screen: a wrong passphrase 
   await expect(passField).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('backup-contents')).toHaveCount(0);
   await shot(page, 'backup-10-restore-wrong-passphrase');
+  // The same screen and message in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Restore from a backup' })).toBeVisible();
+  await expect(page.getByText(/^The passphrase is not correct\. Please try again in \d+ s\.$/)).toBeVisible();
+  await shot(page, 'backup-10b-restore-wrong-passphrase-en');
+  await page.getByRole('button', { name: '日本語' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'バックアップから復元' })).toBeVisible();
 
   // Going back changes nothing; the way in again, and the right passphrase.
   await page.getByRole('button', { name: '解錠の画面に戻る' }).click();

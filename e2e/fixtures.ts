@@ -11,6 +11,11 @@ export interface KasaneApp {
   url: string;
   core: KasaneCore;
   tmpDir: string;
+  /**
+   * Moves the core's clock (the injectable clock of createCore) to this instant, as if the days
+   * had passed with the app open: the session counts it as activity so the idle lock stays out of it.
+   */
+  setClock(instant: Date): void;
 }
 
 const rendererDir = resolve(import.meta.dirname, '..', 'dist', 'renderer');
@@ -23,10 +28,15 @@ export const test = base.extend<{ app: KasaneApp; cspViolations: string[] }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   app: async ({}, use) => {
     const tmpDir = mkdtempSync(join(tmpdir(), 'kasane-e2e-'));
-    const core = createCore({ paths: resolvePaths({ home: tmpDir, env: {} }) });
+    let offsetMs = 0;
+    const core = createCore({ paths: resolvePaths({ home: tmpDir, env: {} }), clock: () => new Date(Date.now() + offsetMs) });
     const host = await startHost({ core, port: 0, rendererDir });
+    const setClock = (instant: Date) => {
+      offsetMs = instant.getTime() - Date.now();
+      if (core.session.isUnlocked) core.session.touch();
+    };
     try {
-      await use({ url: host.url, core, tmpDir });
+      await use({ url: host.url, core, tmpDir, setClock });
     } finally {
       await host.close();
       await core.close();

@@ -183,9 +183,9 @@ test('materials: attach by button and by drop, numbers follow the order, view, r
   await expect(page.getByRole('heading', { level: 1, name: '設定' })).toBeVisible();
   const limit = page.getByLabel('資料の最大サイズ');
   await expect(limit).toHaveValue('50');
-  await limit.fill('501');
+  await limit.fill('301');
   await page.getByRole('button', { name: '保管庫の設定を保存' }).click();
-  await expect(page.getByText('1から500までの数を入力してください。')).toBeVisible();
+  await expect(page.getByText('1から300までの数を入力してください。')).toBeVisible();
   await expect(limit).toBeFocused();
   await page.getByRole('form', { name: '保管庫の設定' }).screenshot({ path: '/tmp/shots/materials-6-settings-error.png' });
   await limit.fill('1');

@@ -281,12 +281,16 @@ test('meeting mode, progress review, closing, confirming, amending and the water
   dialog = page.getByRole('dialog', { name: '閉会' });
   const copies = dialog.getByRole('checkbox', { name: /配付番号/ });
   await expect(copies).toHaveCount(3);
-  await copies.nth(0).check();
-  await copies.nth(1).check();
+  // The tick goes to the core first (a refused one is undone): click, then wait for the state.
+  await copies.nth(0).click();
+  await expect(copies.nth(0)).toBeChecked();
+  await copies.nth(1).click();
+  await expect(copies.nth(1)).toBeChecked();
   await expect(dialog.getByText('未回収の資料が1部あります（配付番号 3）。')).toBeVisible();
   await dialog.getByRole('button', { name: '閉会する' }).click();
   await expect(dialog.getByText('回収できなかった理由を入力してください。')).toBeVisible();
-  await copies.nth(2).check();
+  await copies.nth(2).click();
+  await expect(copies.nth(2)).toBeChecked();
   await expect(dialog.getByText('配付した3部すべてを回収しました。')).toBeVisible();
   await expect(dialog.getByLabel('回収できなかった理由')).toHaveCount(0);
   await dialog.getByLabel('次回の開催日').fill(addDays(today, 28));

@@ -112,15 +112,19 @@ test('every request of a working session stays on the host’s own origin; the C
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(registered.caseNumber) })).toBeVisible();
   await shot(page, 'no-network-04-case');
 
-  for (const [key, name] of [
-    ['Alt+4', 'no-network-05-pledges'],
-    ['Alt+5', 'no-network-06-roles'],
-    ['Alt+6', 'no-network-07-settings'],
+  for (const [key, heading, name] of [
+    ['Alt+4', '誓約書', 'no-network-05-pledges'],
+    ['Alt+5', '役割分担', 'no-network-06-roles'],
+    ['Alt+6', '設定', 'no-network-07-settings'],
+    ['Alt+7', '関係機関・構成員', 'no-network-08-directory'],
   ] as const) {
     await page.keyboard.press(key);
-    await expect(page.locator('h1:focus')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeFocused();
     await shot(page, name);
   }
+  await page.getByRole('navigation').getByRole('link', { name: /会議間の進捗/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '会議間の進捗' })).toBeVisible();
+  await shot(page, 'no-network-09-between-meetings');
   await page.keyboard.press('Control+l');
   await expect(page.getByRole('heading', { name: '保管庫の解錠' })).toBeVisible();
 
@@ -139,11 +143,8 @@ test('the browser enforces the CSP: a page of ours cannot send a request to anot
     const origin = new URL(app.url).origin;
     const other = await page.context().newPage();
     await other.goto(`${origin}/`);
-    await other.evaluate(() => {
-      const w = window as unknown as { violations: string[] };
-      w.violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(e.effectiveDirective));
-    });
+    // (Code as strings: the e2e tsconfig has no DOM types.)
+    await other.evaluate("window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.effectiveDirective))");
     const target = `http://127.0.0.1:${trap.port}`;
     // Each way a page could send something, one at a time: what the trap saw after each.
     const attempts: Record<string, string> = {
@@ -152,6 +153,7 @@ test('the browser enforces the CSP: a page of ours cannot send a request to anot
       beacon: `navigator.sendBeacon('${target}/beacon', 'x') ? 'queued' : 'refused'`,
       stylesheet: `new Promise((r) => { const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = '${target}/style.css'; l.onload = () => r('reached'); l.onerror = () => r('blocked'); document.head.append(l); })`,
       script: `new Promise((r) => { const s = document.createElement('script'); s.src = '${target}/script.js'; s.onload = () => r('reached'); s.onerror = () => r('blocked'); document.head.append(s); })`,
+      frame: `new Promise((r) => { const f = document.createElement('iframe'); f.src = '${target}/frame'; document.body.append(f); setTimeout(() => r('added'), 200); })`,
       form: `(() => { const f = document.createElement('form'); f.method = 'post'; f.action = '${target}/form'; document.body.append(f); f.submit(); return 'submitted'; })()`,
     };
     const seen: Record<string, string[]> = {};
@@ -161,12 +163,11 @@ test('the browser enforces the CSP: a page of ours cannot send a request to anot
       outcome[name] = String(await other.evaluate(code));
       await other.waitForTimeout(300);
       seen[name] = [...trap.hits.filter((h) => h !== 'connection')];
-      console.log('DIAG', name, outcome[name], JSON.stringify(trap.hits));
     }
     const violations = (await other.evaluate('window.violations')) as string[];
     await other.close();
     expect(outcome).toMatchObject({ fetch: 'blocked', image: 'blocked', stylesheet: 'blocked', script: 'blocked' });
-    expect(new Set(violations)).toEqual(new Set(['connect-src', 'img-src', 'style-src-elem', 'script-src-elem', 'form-action']));
+    expect(new Set(violations)).toEqual(new Set(['connect-src', 'img-src', 'style-src-elem', 'script-src-elem', 'frame-src', 'form-action']));
     // No request arrived. (Chromium may open a bare TCP connection ahead of a request it then
     // refuses — a preconnect, no byte of data; the Electron session refuses the requests likewise.)
     expect(seen, 'requests that reached the other server').toEqual(Object.fromEntries(Object.keys(attempts).map((k) => [k, []])));

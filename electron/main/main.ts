@@ -97,6 +97,10 @@ function start(): void {
   ]);
   // Sandbox every renderer, including any a future feature creates without saying so.
   app.enableSandbox();
+  // The app needs no host name at all (the UI is app://, documents print from memory): resolving
+  // none closes the connections Chromium opens before request filtering can refuse them (prefetch,
+  // frames, meta refresh — measured on the Node printer; untested under Electron, no binary here).
+  app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ~NOTFOUND'); // eng-disable CUSTOM_ARGUMENTS_JS_CHECK -- closes the network (resolves no host); it opens nothing
   if (process.platform === 'win32') app.setAppUserModelId('jp.kasane.app');
 
   app.on('second-instance', focusMainWindow);

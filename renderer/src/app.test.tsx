@@ -38,8 +38,20 @@ function fakeCore(initial: AppStatus['state']) {
       case 'home.summary':
         return {
           nextMeeting: null,
+          pledgeWarnings: [],
           counts: { upcomingMeetings: 0, pastMeetings: 0, openCases: 0, organizations: 0, pledges: null, openRoleAssignments: null, overdueRoleAssignments: 0 },
         };
+      case 'backup.status':
+        return {
+          settings: { folder: '/media/usb', keep: 30, daily: true, onLock: true },
+          lastGood: null,
+          lastAttempt: null,
+          folderReachable: true,
+          stale: true,
+          files: [],
+        };
+      case 'desk.get':
+        return [];
       case 'vault.unlock': {
         if ((input as { passphrase: string }).passphrase !== 'correct horse 2026') {
           state.failures++;

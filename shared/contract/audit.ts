@@ -32,7 +32,7 @@ export type AuditFilter = z.infer<typeof AuditFilter>;
  * longer exists or the row names nothing this version knows.
  */
 export const AuditSubject = z.object({
-  kind: z.enum(['case', 'meeting', 'organization', 'member', 'staff', 'pledge', 'category', 'attachment', 'decision', 'role', 'unknown']),
+  kind: z.enum(['case', 'meeting', 'organization', 'member', 'staff', 'pledge', 'category', 'attachment', 'decision', 'role', 'plan', 'unknown']),
   label: z.string().nullable(),
   /** A meeting's date (also for a decision, the date of its meeting). */
   date: IsoDate.nullable(),
@@ -59,11 +59,15 @@ export const AuditRow = z.object({
 });
 export type AuditRow = z.infer<typeof AuditRow>;
 
+/** Confirmed minutes whose text no longer matches the hash recorded at 確定 (verifyMinutes). */
+const ChangedMinutes = z.array(z.object({ meetingId: z.string(), version: z.number().int(), title: z.string(), date: IsoDate }));
+
 export const AuditVerdict = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), rows: z.number().int() }),
+  z.object({ ok: z.literal(true), rows: z.number().int(), changedMinutes: ChangedMinutes }),
   z.object({
     ok: z.literal(false),
     rows: z.number().int(),
+    changedMinutes: ChangedMinutes,
     /** The first row whose chain does not hold (or the first missing number). */
     brokenAt: z.number().int(),
     reason: z.enum(['missing_row', 'link_broken', 'content_changed']),

@@ -100,7 +100,7 @@ export const Suggestion = z.object({
   caseNumber: z.string(),
   initials: z.string(),
   kind: CaseItemKindSchema,
-  reason: z.enum(['waiting_decision', 'evaluation_due', 'post_report', 'without_consent_review']),
+  reason: z.enum(['waiting_decision', 'evaluation_due', 'post_report', 'closure_candidate', 'without_consent_review']),
 });
 
 export const meetingsMethods = {

@@ -21,7 +21,8 @@ export const UpdateSettingsInput = z
     secretariatName: z.string().trim().min(1).max(60),
     idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max),
     caseNumberFormat: z.string().trim().refine(isValidCaseNumberFormat, { message: 'needs {seq}' }),
-    materialsLimitMb: z.number().int().min(1).max(500),
+    // A material travels as one base64 JSON string: ~383 MB is V8's ceiling, so cap well below it.
+    materialsLimitMb: z.number().int().min(1).max(300),
   })
   .partial()
   .strict();

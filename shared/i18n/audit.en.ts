@@ -72,6 +72,7 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
       case_transitioned: 'Case status changed by a meeting decision',
     },
     role: { progress: 'Role assignment progress recorded' },
+    plan: { changed: 'Support plan changed', decided: 'Support decision recorded' },
     backup: { configured: 'Backup settings changed', created: 'Backup made', failed: 'Backup failed' },
   },
   subjects: {
@@ -85,6 +86,7 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
     attachment: 'Attachment',
     decision: 'Decision',
     role: 'Role assignment',
+    plan: 'Support plan',
     unknown: 'Subject',
   },
   subjectText: '{{kind}}: {{label}}',
@@ -215,6 +217,8 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
     },
     brokenAdvice: 'Do not keep working in this vault as if nothing happened: tell the administrator. It can be compared with a backup.',
     showRow: 'Show entry #{{seq}}',
+    minutesChanged: '{{count}} confirmed minutes no longer match the hash recorded when they were confirmed (they may have been rewritten).',
+    minutesItem: '{{title}} ({{date}}), version {{version}}',
   },
   pdf: {
     button: 'Export as PDF',

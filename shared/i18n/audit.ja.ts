@@ -74,6 +74,7 @@ export const auditJa = {
       case_transitioned: '会議の決定によるケースの状態の変更',
     },
     role: { progress: '役割分担の進捗の記録' },
+    plan: { changed: '支援プランの変更', decided: '支援決定' },
     backup: { configured: 'バックアップの設定の変更', created: 'バックアップの作成', failed: 'バックアップの失敗' },
   },
   subjects: {
@@ -87,6 +88,7 @@ export const auditJa = {
     attachment: '添付ファイル',
     decision: '決定事項',
     role: '役割分担',
+    plan: '支援プラン',
     unknown: '対象',
   },
   subjectText: '{{kind}}：{{label}}',
@@ -217,6 +219,8 @@ export const auditJa = {
     },
     brokenAdvice: 'この保管庫をそのまま使い続けず、管理者に連絡してください。バックアップと照らし合わせて確認できます。',
     showRow: '記録 #{{seq}} を表示',
+    minutesChanged: '確定した会議録 {{count}}件の内容が、確定したときのハッシュと一致しません（書き換えられた可能性があります）。',
+    minutesItem: '{{title}}（{{date}}）第{{version}}版',
   },
   pdf: {
     button: 'PDFに書き出す',

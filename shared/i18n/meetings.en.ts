@@ -200,6 +200,7 @@ export const meetingsEn: DeepStringRecord<typeof meetingsJa> = {
       waiting_decision: 'Plan waiting for the meeting',
       evaluation_due: 'Evaluation due',
       post_report: 'Report after an urgent decision',
+      closure_candidate: 'Candidate for closure',
       without_consent_review: 'Review without consent',
     },
   },

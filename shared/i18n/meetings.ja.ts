@@ -9,7 +9,7 @@ export const meetingsJa = {
   },
   states: {
     planned: '予定',
-    open: '開催中',
+    open: '開会中',
     closed: '閉会',
   },
   kinds: {
@@ -195,6 +195,7 @@ export const meetingsJa = {
       waiting_decision: '支援プランの協議待ち',
       evaluation_due: '評価の時期',
       post_report: '事後報告',
+      closure_candidate: '終結の候補',
       without_consent_review: '同意なしで検討',
     },
   },

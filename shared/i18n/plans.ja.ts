@@ -48,7 +48,7 @@ export const plansJa = {
     startOn: '開始日',
     monitoringOn: 'モニタリング日',
     evaluationOn: '評価日',
-    proposedMeeting: '協議する重層的支援会議',
+    proposedMeeting: '協議の会議',
     proposedMeetingValue: '{{date}}の重層的支援会議',
     none: '未設定',
     notWritten: '未記入',
@@ -283,7 +283,7 @@ export const plansJa = {
       action: '対応',
     },
     dateLabels: {
-      plan_waiting_meeting: '—',
+      plan_waiting_meeting: '日付',
       plan_waiting_decision: '適当とされた日',
       post_report_pending: '支援決定日',
       monitoring_due: 'モニタリング日',

@@ -2,6 +2,7 @@ import { KasaneError, type AuditFilter, type AuditRow, type AuditStaffOption, ty
 import { AUDIT_GROUPS, KNOWN_AUDIT_ACTIONS, actionsOfGroups, auditGroupOf, isKnownAuditAction, type KnownAuditAction } from '../../../shared/domain/audit-kinds';
 import { addDays, localIsoDate, parseIsoDate } from '../../../shared/domain/calendar-date';
 import { formatWareki } from '../../../shared/domain/wareki';
+import { verifyMinutes } from '../vault/verify';
 import type { Db } from '../vault/database';
 import { verifyAuditChain } from './audit-log';
 
@@ -44,6 +45,8 @@ const SUBJECT_OF: Partial<Record<KnownAuditAction, SubjectKind>> = {
   'minutes.decision_changed': 'decision',
   'minutes.role_changed': 'role',
   'role.progress': 'role',
+  'plan.changed': 'plan',
+  'plan.decided': 'plan',
   'pledge.recorded': 'pledge',
   'pledge.superseded': 'pledge',
   'pledge.scan_attached': 'pledge',
@@ -167,11 +170,16 @@ const REASONS: Record<string, Extract<AuditVerdict, { ok: false }>['reason']> = 
 
 export function verifyLog(db: Db): AuditVerdict {
   const v = verifyAuditChain(db);
-  if (v.ok) return { ok: true, rows: v.rows };
+  // The confirmed minutes are checked with the chain: their hashes live in it.
+  const changedMinutes = verifyMinutes(db).changed.map((c) => {
+    const m = db.prepare('SELECT title, date FROM meetings WHERE id = ?').get(c.meetingId) as { title: string; date: string } | undefined;
+    return { ...c, title: m?.title ?? '', date: m?.date ?? '1970-01-01' };
+  });
+  if (v.ok) return { ok: true, rows: v.rows, changedMinutes };
   const at = db.prepare('SELECT at FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT 1').pluck().get(v.brokenAt) as string | undefined;
   const instant = at === undefined ? null : new Date(at);
   const brokenOn = instant && !Number.isNaN(instant.getTime()) ? localIsoDate(instant) : null;
-  return { ok: false, rows: v.rows, brokenAt: v.brokenAt, reason: REASONS[v.reason] ?? 'content_changed', brokenOn };
+  return { ok: false, rows: v.rows, changedMinutes, brokenAt: v.brokenAt, reason: REASONS[v.reason] ?? 'content_changed', brokenOn };
 }
 
 /** The row's details as an object; a rewritten row may hold anything, which is kept as text. */
@@ -209,9 +217,10 @@ class Resolver {
     };
   }
 
-  private subject(action: string, id: string): AuditSubject {
+  private subject(action: string, id: string): AuditSubject | null {
     const kind: SubjectKind = (isKnownAuditAction(action) ? SUBJECT_OF[action] : undefined) ?? 'unknown';
-    if (kind === 'unknown') return { kind, label: null, date: null };
+    // An id of a kind this version cannot name (a newer version's row) says nothing to a reader.
+    if (kind === 'unknown') return null;
     const found = this.lookup(kind, id);
     if (action === 'document.exported' && found.label === null) {
       const org = this.lookup('organization', id);
@@ -241,7 +250,14 @@ class Resolver {
     const key = `${kind}:${id}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const found = this.find(kind, id) ?? { label: null, date: null };
+    let found: { label: string | null; date: string | null } | undefined;
+    try {
+      found = this.find(kind, id);
+    } catch {
+      // A table this vault does not have (yet): the subject stays unnamed rather than failing the page.
+      found = undefined;
+    }
+    found ??= { label: null, date: null };
     this.cache.set(key, found);
     return found;
   }
@@ -294,6 +310,10 @@ class Resolver {
       case 'role': {
         const r = one<{ case_number: string }>('SELECT c.case_number FROM role_assignments r JOIN cases c ON c.id = r.case_id WHERE r.id = ?');
         return r && { label: r.case_number, date: null };
+      }
+      case 'plan': {
+        const p = one<{ case_number: string }>('SELECT c.case_number FROM plans p JOIN cases c ON c.id = p.case_id WHERE p.id = ?');
+        return p && { label: p.case_number, date: null };
       }
       case 'attachment': {
         // Named by what it belongs to (a file's own name could be a person's name: never shown).

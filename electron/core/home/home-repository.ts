@@ -33,7 +33,8 @@ export function homeSummary(db: Db, today: string): HomeSummary {
     pledgeWarnings: pledgeWarnings(db, today),
     counts: {
       upcomingMeetings: count(db, "SELECT count(*) AS n FROM meetings WHERE date >= ? AND state IN ('planned', 'open')", today),
-      pastMeetings: count(db, 'SELECT count(*) AS n FROM meetings WHERE date < ?', today),
+      // A meeting held and closed today is past already.
+      pastMeetings: count(db, "SELECT count(*) AS n FROM meetings WHERE date < ? OR state = 'closed'", today),
       openCases: count(db, "SELECT count(*) AS n FROM cases WHERE status NOT IN ('closed', 'suspended')"),
       organizations: count(db, 'SELECT count(*) AS n FROM organizations WHERE retired_at IS NULL'),
       // Active pledges of the current 年度 (not revoked, not superseded).

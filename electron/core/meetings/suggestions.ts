@@ -3,6 +3,7 @@ import type { Suggestion } from '../../../shared/contract/meetings';
 import { caseAllowedOnMeeting, type MeetingType } from '../../../shared/domain/agenda';
 import { consentOn } from '../../../shared/domain/consent';
 import type { Db } from '../vault/database';
+import { addDays } from '../../../shared/domain/calendar-date';
 import { consentRecords, toConsentRecord } from '../cases/case-repository';
 
 type SuggestionRow = z.infer<typeof Suggestion>;
@@ -38,6 +39,63 @@ export function suggestionsFor(db: Db, meetingId: string, today: string): Sugges
       // A 支援会議 is for cases without consent; a 重層的支援会議 only takes those with it.
       if (m.type === 'shien' ? consent.valid : !caseAllowedOnMeeting(m.type, consent)) continue;
       out.push({ caseId: c.id, caseNumber: c.caseNumber, initials: c.initials, kind: rule.kind, reason: rule.reason });
+    }
+  }
+  if (m.type === 'jusoteki') out.push(...planSuggestions(db, meetingId, onAgenda, out));
+  return out;
+}
+
+/**
+ * From the support plans, for a 重層的支援会議: plans waiting for the meeting's review, evaluations
+ * falling due before the 重層的支援会議 after this one (or within two months when none is planned),
+ * 事後報告 not yet reported, and 終結 candidates (an evaluation in progress whose last monitoring
+ * proposed no next step). One suggestion per case: the first reason found wins.
+ */
+function planSuggestions(db: Db, meetingId: string, onAgenda: Set<string>, already: SuggestionRow[]): SuggestionRow[] {
+  const meeting = db.prepare('SELECT date FROM meetings WHERE id = ?').get(meetingId) as { date: string };
+  const following = db
+    .prepare("SELECT date FROM meetings WHERE type = 'jusoteki' AND date > ? AND id <> ? ORDER BY date LIMIT 1")
+    .pluck()
+    .get(meeting.date, meetingId) as string | undefined;
+  const horizon = following ?? addDays(meeting.date, 60);
+  const rows = db
+    .prepare(
+      `SELECT p.case_id AS caseId, c.case_number AS caseNumber, c.initials, p.state, p.evaluation_on AS evaluationOn, p.post_report AS postReport,
+         p.reported_meeting_id AS reportedMeetingId,
+         EXISTS (SELECT 1 FROM plan_evaluations e WHERE e.plan_id = p.id) AS evaluated,
+         (SELECT g.next_step FROM plan_monitorings g WHERE g.plan_id = p.id ORDER BY g.on_date DESC LIMIT 1) AS lastNextStep,
+         EXISTS (SELECT 1 FROM plan_monitorings g WHERE g.plan_id = p.id) AS monitored
+       FROM plans p JOIN cases c ON c.id = p.case_id
+       WHERE p.version = (SELECT max(version) FROM plans q WHERE q.case_id = p.case_id) AND c.status NOT IN ('closed', 'suspended')
+       ORDER BY c.case_number`,
+    )
+    .all() as Array<{
+    caseId: string;
+    caseNumber: string;
+    initials: string;
+    state: string;
+    evaluationOn: string | null;
+    postReport: number;
+    reportedMeetingId: string | null;
+    evaluated: number;
+    lastNextStep: string | null;
+    monitored: number;
+  }>;
+  const seen = new Set([...onAgenda, ...already.map((s) => s.caseId)]);
+  const out: SuggestionRow[] = [];
+  for (const r of rows) {
+    if (seen.has(r.caseId)) continue;
+    const base = { caseId: r.caseId, caseNumber: r.caseNumber, initials: r.initials };
+    let s: SuggestionRow | null = null;
+    if (r.postReport === 1 && !r.reportedMeetingId) s = { ...base, kind: 'report', reason: 'post_report' };
+    else if (r.state === 'draft' || r.state === 'revise' || r.state === 'hold') s = { ...base, kind: 'new', reason: 'waiting_decision' };
+    else if (r.state === 'under_evaluation' && r.monitored === 1 && !r.lastNextStep) s = { ...base, kind: 'closure', reason: 'closure_candidate' };
+    else if ((r.state === 'decided' || r.state === 'active' || r.state === 'under_evaluation') && !r.evaluated && r.evaluationOn && r.evaluationOn <= horizon) {
+      s = { ...base, kind: 'evaluation', reason: 'evaluation_due' };
+    }
+    if (s) {
+      out.push(s);
+      seen.add(r.caseId);
     }
   }
   return out;

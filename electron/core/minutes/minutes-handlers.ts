@@ -217,7 +217,8 @@ export const minutesHandlers: { [M in MinutesMethod]: Handler<M> } = {
       w.audit({ action: 'document.exported', subject: org.id, details: { document: 'role_list', rows: all.length } });
       return {
         html: roleList({ municipalityName, secretariatName, organizationName: org.name, asOf: input.today, assignments: all }),
-        fileName: `役割分担一覧_${formatWareki(input.today)}.pdf`,
+        // The organization's name tells two lists apart; it names no person.
+        fileName: `役割分担一覧_${org.name}_${formatWareki(input.today)}.pdf`,
       };
     });
     const { pdf, pages } = await printCopies(ctx, [html]);

@@ -170,6 +170,8 @@ describe('closing and confirming', () => {
       .prepare('UPDATE minutes_versions SET content = ?, sha256 = ? WHERE meeting_id = ? AND version = 1')
       .run(forged, createHash('sha256').update(forged).digest('hex'), meeting.id);
     expect(verifyVault(db())).toMatchObject({ ok: false, minutes: { ok: false, changed: [{ meetingId: meeting.id, version: 1 }] } });
+    // The audit-log viewer's verification says so too, naming the meeting.
+    expect((await ok<{ changedMinutes: unknown[] }>('audit.verify', {})).changedMinutes).toEqual([{ meetingId: meeting.id, version: 1, title: '支援会議', date: '2026-11-23' }]);
     db().prepare('UPDATE minutes_versions SET content = ?, sha256 = ? WHERE meeting_id = ? AND version = 1').run(v1.text, v1.sha256, meeting.id);
     db().exec("CREATE TRIGGER minutes_versions_no_update BEFORE UPDATE ON minutes_versions BEGIN SELECT RAISE(ABORT, 'confirmed minutes are append-only'); END;");
     expect(verifyVault(db()).ok).toBe(true);

@@ -28,7 +28,11 @@ export class ChromiumPrinter implements Printer {
 
   private async ready(): Promise<BrowserContext> {
     if (this.context) return this.context;
-    this.browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CLOSED_NETWORK_ARGS, ...sandboxArgs()] });
+    // The printer resolves no host at all, loopback and literal IPs included: a prefetch, a frame,
+    // an object or a meta refresh in a document would otherwise open a connection before the
+    // request routing can refuse it (measured in the no-network test). Only the printer gets this:
+    // the browser-host window must still reach 127.0.0.1.
+    this.browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CLOSED_NETWORK_ARGS, ...sandboxArgs(), '--host-resolver-rules=MAP * ~NOTFOUND'] });
     this.context = await this.browser.newContext({ javaScriptEnabled: false, offline: false });
     await this.context.route('**/*', (route) => {
       const url = new URL(route.request().url());

@@ -123,16 +123,29 @@ describe('support plans', () => {
 
   it('an urgent plan decided between meetings is flagged 事後報告, placed on the next 重層的支援会議 as a report item, and counts as reported once its minutes are confirmed', async () => {
     const caseId = await caseInPlanning('C・T');
-    const plan = await ok<Plan>('plan.create', { caseId, goals: '緊急の住まい確保', startOn: '2027-06-03' });
-    const decided = await ok<Plan>('plan.decide', { id: plan.id, decidedOn: '2027-06-03', number: '福第103号', approverTitle: '市長', approverName: '見本 一郎', urgent: true });
+    const plan = await ok<Plan>('plan.create', { caseId, goals: '緊急の住まい確保', startOn: '2027-06-01' });
+    const decide = { id: plan.id, decidedOn: '2027-06-03', number: '福第103号', approverTitle: '市長', approverName: '見本 一郎', urgent: true };
+    expect(await fails('plan.decide', decide)).toMatchObject({ code: 'plan_start_before_decision', details: { startOn: '2027-06-01', decidedOn: '2027-06-03' } });
+    expect((await ok<Plan>('plan.get', { id: plan.id })).state).toBe('draft');
+    await ok('plan.update', { id: plan.id, startOn: '2027-06-03' });
+    const decided = await ok<Plan>('plan.decide', decide);
     expect(decided).toMatchObject({ state: 'decided', postReport: true, reportedMeetingId: null });
     expect((await ok<DeskRow[]>('desk.get', { today: '2027-06-03' })).some((r) => r.kind === 'post_report_pending' && r.caseId === caseId)).toBe(true);
     const next = await planJusoteki('2027-06-10');
+    // The desk's row now points at the meeting that will carry the report.
+    expect((await ok<DeskRow[]>('desk.get', { today: '2027-06-03' })).find((r) => r.kind === 'post_report_pending' && r.caseId === caseId)?.meetingId).toBe(next.id);
     const item = (await ok<Agenda>('agenda.get', { meetingId: next.id })).items.find((i) => i.caseId === caseId);
     expect(item).toMatchObject({ kind: 'report', section: 'reports' });
     await daysLater('2027-06-10T15:00:00+09:00');
     await holdAndConfirm(next.id, caseId, 'other');
     expect((await ok<Plan>('plan.get', { id: plan.id })).reportedMeetingId).toBe(next.id);
     expect((await ok<DeskRow[]>('desk.get', { today: '2027-06-10' })).some((r) => r.kind === 'post_report_pending' && r.caseId === caseId)).toBe(false);
+
+    // The agenda builder of a later 重層的支援会議 proposes its evaluation (due 3 December) and the
+    // revised plan of the second test waiting for review.
+    const later = await planJusoteki('2027-11-20');
+    const suggestions = await ok<{ caseNumber: string; caseId: string; reason: string; kind: string }[]>('agenda.suggestions', { meetingId: later.id });
+    expect(suggestions.find((x) => x.caseId === caseId)).toMatchObject({ kind: 'evaluation', reason: 'evaluation_due' });
+    expect(suggestions.some((x) => x.reason === 'waiting_decision')).toBe(true);
   });
 });

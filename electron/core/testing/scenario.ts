@@ -41,9 +41,9 @@ export async function runWorkingDay(core: KasaneCore, opts: { notes: string; ful
   }
 
   const { meeting } = await ok<{ meeting: Meeting }>('meeting.create', { type: 'shien', date: '2026-11-23', startTime: '10:00', inviteeMemberIds: members.map((m) => m.id) });
-  let agenda = await ok<Agenda>('agenda.addCaseItem', { meetingId: meeting.id, caseId: c.id, kind: 'new', minutes: 15 });
+  const agenda = await ok<Agenda>('agenda.addCaseItem', { meetingId: meeting.id, caseId: c.id, kind: 'new', minutes: 15 });
   const caseItem = agenda.items.find((i) => i.caseId === c.id)!.id;
-  agenda = await ok<Agenda>('agenda.updateItem', { itemId: caseItem, participantMemberIds: members.map((m) => m.id) });
+  await ok<Agenda>('agenda.updateItem', { itemId: caseItem, participantMemberIds: members.map((m) => m.id) });
   const agendaPdf = await ok<{ pdfBase64: string }>('meeting.agendaPdf', { meetingId: meeting.id });
 
   for (const m of members) await ok('attendance.checkIn', { meetingId: meeting.id, memberId: m.id, present: true, arrivedAt: '09:55' });

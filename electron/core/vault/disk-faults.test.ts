@@ -28,7 +28,7 @@ afterAll(() => {
 if (!canMount) console.warn('disk-faults.test: tmpfs cannot be mounted here (needs root and mount rights): these tests did not run');
 
 let core: KasaneCore;
-const { ok, fails } = contractCalls(() => core);
+const { ok } = contractCalls(() => core);
 
 describe.skipIf(!canMount)('the vault on a full or read-only disk (tmpfs)', () => {
   it('disk full during a write: a clear error, the transaction rolled back, everything saved before intact', async () => {

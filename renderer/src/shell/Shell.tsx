@@ -14,6 +14,7 @@ import { CasesPage } from '../features/cases/CasesPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { PledgesPage } from '../features/pledges/PledgesPage';
 import { RolesPage } from '../features/roles/RolesPage';
+import { DeskPage } from '../features/plans/DeskPage';
 import { HelpDialog } from './HelpDialog';
 import { SECTIONS, type Section } from './sections';
 import { useActivityTouch } from './useActivityTouch';
@@ -43,6 +44,8 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
   const [section, setSection] = useState<Section>('home');
   // A meeting to open when 会議 is shown from elsewhere (the home page's next-meeting card).
   const [meetingId, setMeetingId] = useState<string | null>(null);
+  // A case to open when ケース is shown from elsewhere (会議間の進捗), at its 支援プラン or not.
+  const [caseTarget, setCaseTarget] = useState<{ id: string; plans: boolean } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const today = useToday();
   const mac = useRef(isMac()).current;
@@ -75,12 +78,13 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
         doLock();
         return;
       }
-      if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-7]$/.test(e.code)) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-8]$/.test(e.code)) {
         const next = SECTIONS[Number(e.code.slice(5)) - 1];
         if (next) {
           e.preventDefault();
           setHelpOpen(false);
           setMeetingId(null);
+          setCaseTarget(null);
           setSection(next.id);
         }
         return;
@@ -159,6 +163,7 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
                   onClick={(e) => {
                     e.preventDefault();
                     setMeetingId(null);
+                    setCaseTarget(null);
                     setSection(s.id);
                   }}
                 >
@@ -173,16 +178,24 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
         </nav>
         <main id="main" className="main" tabIndex={-1}>
           <SectionPage
-            key={`${section}:${meetingId ?? ''}`}
+            key={`${section}:${meetingId ?? ''}:${caseTarget?.id ?? ''}`}
             section={section}
             today={today}
             meetingId={meetingId}
+            caseTarget={caseTarget}
             onOpenMeeting={(id) => {
               setMeetingId(id);
+              setCaseTarget(null);
               setSection('meetings');
+            }}
+            onOpenCase={(id, plans) => {
+              setMeetingId(null);
+              setCaseTarget({ id, plans });
+              setSection('cases');
             }}
             onOpenSection={(id) => {
               setMeetingId(null);
+              setCaseTarget(null);
               setSection(id);
             }}
           />
@@ -197,30 +210,54 @@ function SectionPage({
   section,
   today,
   meetingId,
+  caseTarget,
   onOpenMeeting,
+  onOpenCase,
   onOpenSection,
 }: {
   section: Section;
   today: string;
   meetingId: string | null;
+  caseTarget: { id: string; plans: boolean } | null;
   onOpenMeeting: (id: string) => void;
+  onOpenCase: (id: string, plans: boolean) => void;
   onOpenSection: (id: Section) => void;
 }) {
   switch (section) {
     case 'home':
-      return <Home today={today} onOpenMeeting={onOpenMeeting} onOpenRoles={() => onOpenSection('roles')} onOpenSettings={() => onOpenSection('settings')} />;
+      return (
+        <Home
+          today={today}
+          onOpenMeeting={onOpenMeeting}
+          onOpenRoles={() => onOpenSection('roles')}
+          onOpenSettings={() => onOpenSection('settings')}
+          onOpenDesk={() => onOpenSection('desk')}
+        />
+      );
     case 'meetings':
       return <MeetingsPage initialMeetingId={meetingId} />;
     case 'settings':
       return <Settings />;
     case 'cases':
-      return <CasesPage />;
+      return <CasesPage initialCaseId={caseTarget?.id ?? null} focusPlans={caseTarget?.plans ?? false} />;
     case 'pledges':
       return <PledgesPage />;
     case 'directory':
       return <DirectoryPage />;
     case 'roles':
       return <RolesPage today={today} />;
+    case 'desk':
+      return (
+        <DeskPage
+          today={today}
+          links={{
+            onOpenPlan: (id) => onOpenCase(id, true),
+            onOpenCase: (id) => onOpenCase(id, false),
+            onOpenMeeting,
+            onOpenRoles: () => onOpenSection('roles'),
+          }}
+        />
+      );
     default:
       return <EmptySection section={section} />;
   }

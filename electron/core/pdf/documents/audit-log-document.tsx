@@ -138,7 +138,10 @@ export function auditLogDocument(data: AuditLogDocumentData): string {
         </tbody>
       </table>
       <p style={{ marginTop: '3mm' }}>
-        記録は追記のみで、各記録は前の記録のハッシュ（SHA-256）を含んでいます。検証は、出力の時点で保管庫にあるすべての記録（{verdict.rows}件）について行いました。
+        記録は追記のみで、各記録は前の記録のハッシュ（SHA-256）を含んでいます。
+        {verdict.ok
+          ? `検証は、出力の時点で保管庫にあるすべての記録（${verdict.rows}件）について行いました。`
+          : `検証は、出力の時点で保管庫にある記録を先頭から順に確かめ、${verdict.rows}件目で不整合を見つけたところで止めました。`}
       </p>
       {brokenAt !== null ? <p className="broken">記録 #{brokenAt} 以降は改ざんされた可能性があります。保管庫の管理者とバックアップで確認してください。</p> : null}
       <h2>記録（古い順）</h2>

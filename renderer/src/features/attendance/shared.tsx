@@ -91,7 +91,7 @@ export function PdfDialog({ document, onClose }: { document: PdfDocument; onClos
   const { t } = useTranslation();
   useReturnFocus();
   // PdfPreview reads only the bytes and the file name; its `kind` names the meetings' own documents.
-  const printed: PrintedDocument = { kind: 'agenda', fileName: document.fileName, bytes: document.bytes };
+  const printed: PrintedDocument = { fileName: document.fileName, bytes: document.bytes };
   return (
     <Modal open onClose={onClose} title={t('attendance.documents.previewHeading', { document: document.title })} wide>
       <Suspense fallback={<p className="loading-inline">{t('attendance.documents.loadingPreview')}</p>}>

@@ -249,6 +249,22 @@ export function AuditLogPage({ onBack }: { onBack: () => void }) {
             </button>
           </div>
         )}
+        {!verify.isPending && verify.data && verify.data.changedMinutes.length > 0 && (
+          <div className="audit-verdict audit-verdict-broken" role="alert">
+            <p className="audit-verdict-title">
+              <span className="audit-verdict-mark" aria-hidden="true">
+                !
+              </span>
+              {t('audit.verify.minutesChanged', { count: verify.data.changedMinutes.length })}
+            </p>
+            <ul>
+              {verify.data.changedMinutes.map((m) => (
+                <li key={`${m.meetingId}/${m.version}`}>{t('audit.verify.minutesItem', { title: m.title, date: wareki(m.date), version: m.version })}</li>
+              ))}
+            </ul>
+            <p>{t('audit.verify.brokenAdvice')}</p>
+          </div>
+        )}
         {verify.error && <ErrorAlert>{errorText(t, verify.error)}</ErrorAlert>}
       </section>
 

@@ -29,9 +29,9 @@ describe('audit viewer logic', () => {
 
   it('marks the broken row, or the first one after a missing row', () => {
     const rows = [row(12), row(11), row(9), row(8)];
-    expect(markedSeq({ ok: true, rows: 12 }, rows)).toBeNull();
-    expect(markedSeq({ ok: false, rows: 12, brokenAt: 11, reason: 'content_changed', brokenOn: null }, rows)).toBe(11);
-    expect(markedSeq({ ok: false, rows: 11, brokenAt: 10, reason: 'missing_row', brokenOn: null }, rows)).toBe(11);
+    expect(markedSeq({ ok: true, rows: 12, changedMinutes: [] }, rows)).toBeNull();
+    expect(markedSeq({ ok: false, rows: 12, changedMinutes: [], brokenAt: 11, reason: 'content_changed', brokenOn: null }, rows)).toBe(11);
+    expect(markedSeq({ ok: false, rows: 11, changedMinutes: [], brokenAt: 10, reason: 'missing_row', brokenOn: null }, rows)).toBe(11);
   });
 
   it('uses only plain words as translation keys', () => {

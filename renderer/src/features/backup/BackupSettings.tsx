@@ -25,7 +25,10 @@ export function BackupSettings() {
   });
 
   // Opened from the home screen's warning: land on this section once it has its content.
-  const focusWanted = useRef(takeBackupFocus());
+  const focusWanted = useRef(false);
+  useEffect(() => {
+    if (takeBackupFocus()) focusWanted.current = true;
+  }, []);
   useEffect(() => {
     if (!focusWanted.current || !status.data) return;
     focusWanted.current = false;

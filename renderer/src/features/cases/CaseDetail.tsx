@@ -12,6 +12,7 @@ import { ErrorAlert, Modal, SelectField, TextAreaField, dateTime, formErrorText,
 import { StatusBadge, useCategories } from './shared';
 import { EditCaseForm } from './CaseEdit';
 import { AttachScanForm, ScanViewer } from './ConsentScan';
+import { CasePlans } from '../plans/CasePlans';
 
 type Revealed = { fullName: string | null; fullNameKana: string | null; birthDate: string | null };
 type Dialog =
@@ -20,7 +21,7 @@ type Dialog =
   | { kind: 'scan'; attachmentId: string }
   | { kind: 'consent' } | { kind: 'withdraw'; consent: Consent } | { kind: 'transition'; to: CaseStatus } | null;
 
-export function CaseDetailView({ id, onBack }: { id: string; onBack: () => void }) {
+export function CaseDetailView({ id, onBack, focusPlans = false }: { id: string; onBack: () => void; /** Opened from 会議間の進捗: go to 支援プラン. */ focusPlans?: boolean }) {
   const { t, i18n } = useTranslation();
   const invoke = useInvoke();
   const queryClient = useQueryClient();
@@ -189,6 +190,8 @@ export function CaseDetailView({ id, onBack }: { id: string; onBack: () => void 
               </div>
             )}
           </section>
+
+          <CasePlans caseId={c.id} caseStatus={c.status} focus={focusPlans} />
 
           <section className="panel" aria-labelledby="case-transitions">
             <h2 id="case-transitions" className="panel-title">

@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { PledgeWarnings } from '../attendance/PledgeWarnings';
 import { BackupWarning } from '../backup/BackupWarning';
+import { DeskSummary } from '../plans/DeskPage';
 
 type Counts = HomeSummary['counts'];
 
@@ -22,12 +23,15 @@ export function Home({
   onOpenMeeting,
   onOpenRoles,
   onOpenSettings,
+  onOpenDesk,
 }: {
   today: string;
   onOpenMeeting?: (id: string) => void;
   onOpenRoles?: () => void;
   /** Opens 設定 (the backup warning leads to its バックアップ section). */
   onOpenSettings?: () => void;
+  /** Opens 会議間の進捗. */
+  onOpenDesk?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const invoke = useInvoke();
@@ -56,6 +60,7 @@ export function Home({
         <>
           <PledgeWarnings warnings={summary.data.pledgeWarnings} onOpen={onOpenMeeting} />
           <NextMeetingCard meeting={summary.data.nextMeeting} language={i18n.language} onOpen={onOpenMeeting} />
+          <DeskSummary today={today} onOpen={onOpenDesk} />
           <CountTiles counts={summary.data.counts} onOpenRoles={onOpenRoles} />
         </>
       )}

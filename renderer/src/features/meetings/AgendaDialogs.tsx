@@ -465,7 +465,7 @@ export function MaterialViewer({ material, onClose }: { material: MaterialT; onC
       {bytes && mediaType === 'application/pdf' && (
         <Suspense fallback={<p className="loading-inline">{t('meetings.materials.loading')}</p>}>
           {/* PdfPreview reads only the file name and the bytes of what it is given. */}
-          <PdfPreview document={{ kind: 'agenda', fileName, bytes }} onClose={onClose} />
+          <PdfPreview document={{ fileName, bytes }} onClose={onClose} />
         </Suspense>
       )}
       {bytes && mediaType && mediaType !== 'application/pdf' && (

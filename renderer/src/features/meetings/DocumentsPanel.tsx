@@ -12,8 +12,10 @@ const PdfPreview = lazy(() => import('./PdfPreview'));
 
 type DocumentKind = 'agenda' | 'notice';
 
+/** A PDF the core printed: previewed, saved and printed as these same bytes. */
 export interface PrintedDocument {
-  kind: DocumentKind;
+  /** Transitional: other features still pass a placeholder; the preview itself does not read it. */
+  kind?: DocumentKind;
   fileName: string;
   bytes: Uint8Array<ArrayBuffer>;
 }
@@ -33,9 +35,9 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
 export function DocumentsPanel({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const invoke = useInvoke();
-  const [document, setDocument] = useState<PrintedDocument | null>(null);
+  const [document, setDocument] = useState<(PrintedDocument & { kind: DocumentKind }) | null>(null);
   const print = useMutation({
-    mutationFn: async (kind: DocumentKind): Promise<PrintedDocument> => {
+    mutationFn: async (kind: DocumentKind): Promise<PrintedDocument & { kind: DocumentKind }> => {
       const result = await invoke(kind === 'agenda' ? 'meeting.agendaPdf' : 'meeting.noticePdf', { meetingId: meeting.id });
       return { kind, fileName: result.fileName, bytes: decodeBase64(result.pdfBase64) };
     },
@@ -70,7 +72,7 @@ export function DocumentsPanel({ meeting }: { meeting: Meeting }) {
   );
 }
 
-function PreviewDialog({ document, onClose }: { document: PrintedDocument; onClose: () => void }) {
+function PreviewDialog({ document, onClose }: { document: PrintedDocument & { kind: DocumentKind }; onClose: () => void }) {
   const { t } = useTranslation();
   useReturnFocus();
   const name = t(`meetings.documents.names.${document.kind}`);

@@ -59,7 +59,7 @@ export function MinutesDocuments({ meeting, minutes }: { meeting: Meeting; minut
       void queryClient.invalidateQueries({ queryKey: minutesKeys.distributions(meeting.id) });
       setPreview({
         title: t('minutes.documents.previewHeading', { document: recordName }),
-        document: { kind: 'agenda', fileName: result.fileName, bytes: decodeBase64(result.pdfBase64) },
+        document: { fileName: result.fileName, bytes: decodeBase64(result.pdfBase64) },
         note: draft ? t('minutes.documents.draftNote') : shien ? t('minutes.documents.copiesNote', { count: result.copies }) : null,
       });
     },
@@ -70,7 +70,7 @@ export function MinutesDocuments({ meeting, minutes }: { meeting: Meeting; minut
       const org = (orgs.data ?? []).find((o) => o.id === orgId);
       setPreview({
         title: t('minutes.documents.previewHeading', { document: t('minutes.documents.roleList') }),
-        document: { kind: 'agenda', fileName: result.fileName, bytes: decodeBase64(result.pdfBase64) },
+        document: { fileName: result.fileName, bytes: decodeBase64(result.pdfBase64) },
         note: org ? t('minutes.documents.roleListNote', { organization: org.name }) : null,
       });
     },

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../../shared/contract';
@@ -11,6 +11,24 @@ import { followStart } from './logic';
 import { planErrorText } from './shared';
 
 export type Done = (plan: Plan, message: string) => void;
+
+/** Errors found before sending; a field's own error goes away as soon as it is changed. */
+function useLocalErrors() {
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const clear = (field: string) =>
+    setLocal((errors) => {
+      if (!(field in errors)) return errors;
+      const rest = { ...errors };
+      delete rest[field];
+      return rest;
+    });
+  /** An onChange that sets the value and clears the field's error. */
+  const change = (field: string, set: (value: string) => void) => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+    set(e.target.value);
+    clear(field);
+  };
+  return [local, setLocal, change] as const;
+}
 
 function Actions({ pending, onCancel, submitLabel }: { pending: boolean; onCancel: () => void; submitLabel: string }) {
   const { t } = useTranslation();
@@ -247,7 +265,7 @@ export function DecideForm({ plan, onDone, onCancel }: { plan: Plan; onDone: Don
   const [approverTitle, setApproverTitle] = useState('');
   const [approverName, setApproverName] = useState('');
   const [urgent, setUrgent] = useState(false);
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const [local, setLocal, change] = useLocalErrors();
   const decide = useMutation({
     mutationFn: () =>
       invoke('plan.decide', {
@@ -277,18 +295,26 @@ export function DecideForm({ plan, onDone, onCancel }: { plan: Plan; onDone: Don
     <form onSubmit={submit} noValidate aria-busy={decide.isPending || undefined}>
       <p>{t('plans.decide.intro')}</p>
       <div className="field-row">
-        <TextField label={t('plans.decide.number')} required value={number} onChange={(e) => setNumber(e.target.value)} maxLength={40} hint={t('plans.decide.numberHint')} error={err('number')} autoFocus />
-        <TextField className="field-date" label={t('plans.decide.decidedOn')} required type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} error={err('decidedOn')} />
+        <TextField label={t('plans.decide.number')} required value={number} onChange={change('number', setNumber)} maxLength={40} hint={t('plans.decide.numberHint')} error={err('number')} autoFocus />
+        <TextField className="field-date" label={t('plans.decide.decidedOn')} required type="date" value={decidedOn} onChange={change('decidedOn', setDecidedOn)} error={err('decidedOn')} />
       </div>
       <div className="field-row">
-        <TextField label={t('plans.decide.approverTitle')} required value={approverTitle} onChange={(e) => setApproverTitle(e.target.value)} maxLength={40} hint={t('plans.decide.approverTitleHint')} error={err('approverTitle')} />
-        <TextField label={t('plans.decide.approverName')} required value={approverName} onChange={(e) => setApproverName(e.target.value)} maxLength={40} error={err('approverName')} />
+        <TextField label={t('plans.decide.approverTitle')} required value={approverTitle} onChange={change('approverTitle', setApproverTitle)} maxLength={40} hint={t('plans.decide.approverTitleHint')} error={err('approverTitle')} />
+        <TextField label={t('plans.decide.approverName')} required value={approverName} onChange={change('approverName', setApproverName)} maxLength={40} error={err('approverName')} />
       </div>
       {plan.startOn && <p className="field-hint">{t('plans.decide.startNote', { date: shortDate(plan.startOn, i18n.language) })}</p>}
       {draft && (
         <div className="field pl-urgent">
           <label className="checkbox checkbox-strong">
-            <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} aria-describedby="pl-urgent-hint" />
+            <input
+              type="checkbox"
+              checked={urgent}
+              onChange={(e) => {
+                setUrgent(e.target.checked);
+                decide.reset();
+              }}
+              aria-describedby="pl-urgent-hint"
+            />
             {t('plans.decide.urgent')}
           </label>
           <p id="pl-urgent-hint" className="field-hint">
@@ -309,7 +335,7 @@ export function MonitoringForm({ plan, onDone, onCancel }: { plan: Plan; onDone:
   const [byName, setByName] = useState('');
   const [summary, setSummary] = useState('');
   const [nextStep, setNextStep] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const [local, setLocal, change] = useLocalErrors();
   const record = useMutation({
     mutationFn: () => invoke('plan.recordMonitoring', { id: plan.id, onDate, byName: byName.trim(), summary: summary.trim(), nextStep: nextStep.trim() || null }),
     onSuccess: (next) => onDone(next, t('plans.monitoringForm.done')),
@@ -328,10 +354,10 @@ export function MonitoringForm({ plan, onDone, onCancel }: { plan: Plan; onDone:
   return (
     <form onSubmit={submit} noValidate aria-busy={record.isPending || undefined}>
       <div className="field-row">
-        <TextField className="field-date" label={t('plans.monitoringForm.onDate')} required type="date" value={onDate} onChange={(e) => setOnDate(e.target.value)} error={err('onDate')} autoFocus />
-        <TextField label={t('plans.monitoringForm.byName')} required value={byName} onChange={(e) => setByName(e.target.value)} maxLength={60} hint={t('plans.monitoringForm.byNameHint')} error={err('byName')} />
+        <TextField className="field-date" label={t('plans.monitoringForm.onDate')} required type="date" value={onDate} onChange={change('onDate', setOnDate)} error={err('onDate')} autoFocus />
+        <TextField label={t('plans.monitoringForm.byName')} required value={byName} onChange={change('byName', setByName)} maxLength={60} hint={t('plans.monitoringForm.byNameHint')} error={err('byName')} />
       </div>
-      <TextAreaField label={t('plans.monitoringForm.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} maxLength={4000} rows={4} error={err('summary')} aria-required />
+      <TextAreaField label={t('plans.monitoringForm.summary')} value={summary} onChange={change('summary', setSummary)} maxLength={4000} rows={4} error={err('summary')} aria-required />
       <TextAreaField label={t('plans.monitoringForm.nextStep')} value={nextStep} onChange={(e) => setNextStep(e.target.value)} maxLength={1000} rows={2} error={err('nextStep')} />
       {record.error && <ErrorAlert>{planErrorText(t, record.error, i18n.language)}</ErrorAlert>}
       <Actions pending={record.isPending} onCancel={onCancel} submitLabel={t('plans.monitoringForm.submit')} />
@@ -353,7 +379,7 @@ export function EvaluationForm({ plan, onDone, onCancel }: { plan: Plan; onDone:
   const [outcome, setOutcome] = useState<Outcome>('continue');
   const [handoverOrganizationId, setHandover] = useState(plan.leadOrganizationId ?? '');
   const [reason, setReason] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const [local, setLocal, change] = useLocalErrors();
   const [confirming, setConfirming] = useState(false);
   const record = useMutation({
     mutationFn: () =>
@@ -388,8 +414,8 @@ export function EvaluationForm({ plan, onDone, onCancel }: { plan: Plan; onDone:
 
   if (confirming) {
     return (
-      <div className="pl-confirm" role="alertdialog" aria-labelledby="pl-confirm-text">
-        <p id="pl-confirm-text" className="pl-confirm-text">
+      <div className="pl-confirm">
+        <p className="pl-confirm-text" role="alert">
           {outcome === 'close' ? t('plans.evaluationForm.confirmClose', { organization: handoverName }) : t('plans.evaluationForm.confirmSuspend')}
         </p>
         <div className="dialog-actions dialog-actions-split">
@@ -408,7 +434,7 @@ export function EvaluationForm({ plan, onDone, onCancel }: { plan: Plan; onDone:
     <form onSubmit={submit} noValidate aria-busy={record.isPending || undefined}>
       <p>{t('plans.evaluationForm.intro')}</p>
       <div className="field-row">
-        <TextField className="field-date" label={t('plans.evaluationForm.onDate')} required type="date" value={onDate} onChange={(e) => setOnDate(e.target.value)} error={err('onDate')} autoFocus />
+        <TextField className="field-date" label={t('plans.evaluationForm.onDate')} required type="date" value={onDate} onChange={change('onDate', setOnDate)} error={err('onDate')} autoFocus />
         <SelectField label={t('plans.evaluationForm.meeting')} value={meetingId} onChange={(e) => setMeetingId(e.target.value)} error={err('meetingId')}>
           <option value="">{t('plans.evaluationForm.meetingNone')}</option>
           {meetings.map((m) => (
@@ -432,7 +458,7 @@ export function EvaluationForm({ plan, onDone, onCancel }: { plan: Plan; onDone:
           label={t('plans.evaluationForm.handover')}
           required
           value={handoverOrganizationId}
-          onChange={(e) => setHandover(e.target.value)}
+          onChange={change('handoverOrganizationId', setHandover)}
           hint={t('plans.evaluationForm.handoverHint')}
           error={err('handoverOrganizationId')}
         >
@@ -444,7 +470,7 @@ export function EvaluationForm({ plan, onDone, onCancel }: { plan: Plan; onDone:
           ))}
         </SelectField>
       )}
-      <TextAreaField label={t('plans.evaluationForm.reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} rows={2} error={err('reason')} aria-required={outcome === 'suspend' || undefined} />
+      <TextAreaField label={t('plans.evaluationForm.reason')} value={reason} onChange={change('reason', setReason)} maxLength={1000} rows={2} error={err('reason')} aria-required={outcome === 'suspend' || undefined} />
       {record.error && <ErrorAlert>{planErrorText(t, record.error, i18n.language)}</ErrorAlert>}
       <Actions pending={record.isPending} onCancel={onCancel} submitLabel={t('plans.evaluationForm.submit')} />
     </form>

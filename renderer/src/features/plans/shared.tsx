@@ -64,11 +64,15 @@ export function OverdueMark({ days }: { days: number }) {
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const STATE_BY_JA = new Map(PLAN_STATES.map((s) => [plansJa.states[s], s]));
 
-/** A plan state sent by the core (a code, or its Japanese title) in this language's words. */
-function stateWords(t: TFunction, value: unknown): string {
+/** A plan state sent by the core as a code or as its Japanese title (documents' words), or null. */
+export function planStateOf(value: unknown): PlanState | null {
   const text = String(value ?? '');
-  const code = (PLAN_STATES as readonly string[]).includes(text) ? (text as PlanState) : STATE_BY_JA.get(text);
-  return code ? t(`plans.states.${code}`) : text;
+  return (PLAN_STATES as readonly string[]).includes(text) ? (text as PlanState) : (STATE_BY_JA.get(text) ?? null);
+}
+
+function stateWords(t: TFunction, value: unknown): string {
+  const code = planStateOf(value);
+  return code ? t(`plans.states.${code}`) : String(value ?? '');
 }
 
 /**

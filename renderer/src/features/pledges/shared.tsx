@@ -60,7 +60,7 @@ export function useRefreshPledges() {
 
 /** A printed PDF as the meetings' preview takes it (it reads only the file name and the bytes). */
 export function printedDocument(fileName: string, base64: string): PrintedDocument {
-  return { kind: 'agenda', fileName, bytes: base64ToBytes(base64) };
+  return { fileName, bytes: base64ToBytes(base64) };
 }
 
 /** A PDF shown in the meetings' preview (pdf.js), with 保存 and 印刷 of the very same bytes. */

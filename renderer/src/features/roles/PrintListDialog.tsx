@@ -27,7 +27,7 @@ export function PrintListDialog({ today, initialOrganizationId, onClose }: { tod
     mutationFn: async (id: string): Promise<PrintedDocument> => {
       const result = await invoke('role.listPdf', { organizationId: id, today });
       // PdfPreview reads only the bytes and the file name; its `kind` names the meetings' own documents.
-      return { kind: 'agenda', fileName: result.fileName, bytes: base64ToBytes(result.pdfBase64) };
+      return { fileName: result.fileName, bytes: base64ToBytes(result.pdfBase64) };
     },
   });
   const organizationName = orgs.data?.find((o) => o.id === organizationId)?.name ?? '';
