@@ -3,16 +3,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
+import { SHOTS, shot, todayInPage, call, type Org } from './support';
 import { addDays } from '../shared/domain/calendar-date';
 import { fiscalYearOf } from '../shared/domain/fiscal-year';
-
-const SHOTS = '/tmp/shots';
-const shot = async (page: Page, name: string) => {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
 
 /** A close-up of part of the page (legible where a full page would be shrunk). */
 const shotOf = async (page: Page, locator: Locator, name: string, maxHeight = 1000) => {
@@ -24,19 +17,6 @@ const shotOf = async (page: Page, locator: Locator, name: string, maxHeight = 10
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true, clip: { x: box.x, y: box.y + scrollY, width: box.width, height: Math.min(box.height, maxHeight) } });
 };
 
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-
-/** A core call for setup speed (the UI under test is meeting mode and the minutes). */
-async function call<T>(app: KasaneApp, method: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-interface Org {
-  id: string;
-  name: string;
-}
 interface AgendaT {
   items: { id: string; caseId: string | null; section: string }[];
 }

@@ -121,10 +121,15 @@ function mountTmpfs(dir: string, options: string): boolean {
 }
 const unmount = (dir: string) => execFileSync('umount', [dir], { stdio: 'ignore' });
 const canMount = (() => {
-  const probe = join(tempHome().home, 'probe');
-  if (!mountTmpfs(probe, 'size=64k')) return false;
-  unmount(probe);
-  return true;
+  const home = tempHome();
+  try {
+    const probe = join(home.home, 'probe');
+    if (!mountTmpfs(probe, 'size=64k')) return false;
+    unmount(probe);
+    return true;
+  } finally {
+    home.cleanup();
+  }
 })();
 
 describe.skipIf(!canMount)('a full or read-only backup folder (tmpfs mounts; skipped where mounting is not allowed)', () => {

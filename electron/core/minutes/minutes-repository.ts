@@ -1,4 +1,5 @@
 import { KasaneError, type Minutes, type MinutesState } from '../../../shared/contract';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
 import { listDecisions } from './decision-repository';
 import { assignmentsCreatedAt } from './role-repository';
@@ -53,17 +54,39 @@ export function stateName(state: MinutesState): string {
  * Autosave of one item's notes: one short upsert, ignored when an older revision arrives late
  * (saves may overtake each other). Returns the revision now stored.
  */
+/** The autosave's statements, prepared once per connection: a save is the hottest path of the app. */
+const saveStatements = new WeakMap<Db, { state: Statement; upsert: Statement; stored: Statement }>();
+function statementsFor(db: Db) {
+  let s = saveStatements.get(db);
+  if (!s) {
+    s = {
+      state: db.prepare('SELECT a.meeting_id AS meetingId, n.state FROM agenda_items a LEFT JOIN minutes n ON n.meeting_id = a.meeting_id WHERE a.id = ?'),
+      upsert: db.prepare(
+        `INSERT INTO minutes_notes (item_id, body, revision, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (item_id) DO UPDATE SET body = excluded.body, revision = excluded.revision, updated_at = excluded.updated_at
+         WHERE excluded.revision > minutes_notes.revision
+         RETURNING revision, updated_at AS savedAt`,
+      ),
+      stored: db.prepare('SELECT revision, updated_at AS savedAt FROM minutes_notes WHERE item_id = ?'),
+    };
+    saveStatements.set(db, s);
+  }
+  return s;
+}
+
+/**
+ * Autosave of one item's notes: one short upsert, ignored when an older revision arrives late
+ * (saves may overtake each other). Returns the revision now stored.
+ */
 export function saveNotes(db: Db, input: { itemId: string; notes: string; revision: number }, now: Date): { revision: number; savedAt: string } {
-  const { meetingId } = meetingOfItem(db, input.itemId);
-  assertEditable(db, meetingId, now);
-  const at = now.toISOString();
-  db.prepare(
-    `INSERT INTO minutes_notes (item_id, body, revision, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (item_id) DO UPDATE SET body = excluded.body, revision = excluded.revision, updated_at = excluded.updated_at
-     WHERE excluded.revision > minutes_notes.revision`,
-  ).run(input.itemId, input.notes, input.revision, at);
-  const stored = db.prepare('SELECT revision, updated_at AS savedAt FROM minutes_notes WHERE item_id = ?').get(input.itemId) as { revision: number; savedAt: string };
-  return stored;
+  const st = statementsFor(db);
+  const item = st.state.get(input.itemId) as { meetingId: string; state: MinutesState | null } | undefined;
+  if (!item) throw new KasaneError('agenda_item_not_found');
+  // The usual case is one lookup; the first save of a meeting creates its minutes row.
+  if (item.state === 'confirmed') throw new KasaneError('minutes_confirmed');
+  if (item.state === null) assertEditable(db, item.meetingId, now);
+  const saved = st.upsert.get(input.itemId, input.notes, input.revision, now.toISOString()) as { revision: number; savedAt: string } | undefined;
+  return saved ?? (st.stored.get(input.itemId) as { revision: number; savedAt: string });
 }
 
 /** Adds the time since the current item got the focus to its timer (only while the meeting runs). */

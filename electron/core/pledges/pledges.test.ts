@@ -61,6 +61,9 @@ describe('pledge register and coverage', () => {
     const m = await shien();
     const p = await ok<PledgeRecord>('pledge.record', { kind: 'individual_annual', memberId: member('架空 さくら'), fiscalYear: 2026, signedOn: '2026-05-01', addressee: 'みほん市長', originalReceived: true });
     expect((await coverageOf(m.id))['架空 さくら']).toBe('by:individual_annual');
+    // A revocation before the signing day is refused and changes nothing.
+    expect(await fails('pledge.revoke', { id: p.id, revokedOn: '2026-04-30', reason: '日付の誤り' })).toMatchObject({ code: 'validation_failed', details: { fields: 'revokedOn' } });
+    expect((await coverageOf(m.id))['架空 さくら']).toBe('by:individual_annual');
     await ok('pledge.revoke', { id: p.id, revokedOn: '2026-11-01', reason: '本人の申し出' });
     expect((await coverageOf(m.id))['架空 さくら']).toBe('not:revoked');
     expect(await fails('pledge.revoke', { id: p.id, revokedOn: '2026-11-02', reason: 'x' })).toMatchObject({ code: 'pledge_already_revoked' });
