@@ -1,22 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { test, expect, createVaultThroughUi, STRONG_PASSPHRASE, VAULT, type KasaneApp } from './fixtures';
-
-const shot = async (page: Page, name: string) => {
-  mkdirSync('/tmp/shots', { recursive: true });
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
-};
-
-/** A core call for setup speed (the UI under test is the audit log viewer). */
-async function call<T>(app: KasaneApp, method: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+import { test, expect, createVaultThroughUi, STRONG_PASSPHRASE, VAULT } from './fixtures';
+import { shot, todayInPage, call } from './support';
 
 test('the audit log lists unlocks, a revealed name and an export by kind, filters them, verifies the chain and prints it', async ({ page, app }) => {
   test.setTimeout(120_000);

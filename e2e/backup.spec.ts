@@ -3,15 +3,10 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, STRONG_PASSPHRASE, VAULT, type KasaneApp } from './fixtures';
+import { SHOTS, shot, todayInPage, call } from './support';
 import { fiscalYearOf } from '../shared/domain/fiscal-year';
 import type { Db } from '../electron/core/vault/database';
 
-const SHOTS = '/tmp/shots';
-const shot = async (page: Page, name: string) => {
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
 /** One part of a long page (the settings page is long: the バックアップ section alone). */
 const shotOf = async (page: Page, locator: Locator, name: string) => {
   await page.evaluate('document.fonts.ready.then(() => true)');
@@ -19,15 +14,7 @@ const shotOf = async (page: Page, locator: Locator, name: string) => {
   await locator.screenshot({ path: `${SHOTS}/${name}.png` });
 };
 
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
 const WRONG = 'まちがった あいことば 2026';
-
-/** A core call for setup speed (the UI under test is the backup and restore screens). */
-async function call<T>(app: KasaneApp, method: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 const db = (app: KasaneApp): Db => app.core.session.vault.db;
 const lastAuditSeq = (app: KasaneApp) => db(app).prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;

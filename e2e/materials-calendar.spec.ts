@@ -1,24 +1,9 @@
 import { deflateSync, crc32 } from 'node:zlib';
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
+import { test, expect, createVaultThroughUi } from './fixtures';
+import { shot, todayInPage, call } from './support';
 import { addDays, addMonths, parseIsoDate } from '../shared/domain/calendar-date';
 import { formatWareki } from '../shared/domain/wareki';
-
-mkdirSync('/tmp/shots', { recursive: true });
-const shot = async (page: Page, name: string) => {
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
-};
-
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-
-async function call<T>(app: KasaneApp, method: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 /** A one-page A4 PDF with a filled rectangle (no text: no font to load in the preview). */
 function tinyPdf(): Buffer {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
+import { todayInPage, call, type Org } from './support';
 import { addDays } from '../shared/domain/calendar-date';
 import { formatWareki } from '../shared/domain/wareki';
 
@@ -11,20 +12,6 @@ const shot = async (page: Page, name: string) => {
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 };
-
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-
-/** A core call for setup speed (the UI under test is the 会議 screen). */
-async function call<T>(app: KasaneApp, method: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-interface Org {
-  id: string;
-  name: string;
-}
 
 async function setUp(app: KasaneApp) {
   const orgs = await call<Org[]>(app, 'organization.list', {});

@@ -1,29 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page, Request } from '@playwright/test';
-import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
+import type { Request } from '@playwright/test';
+import { test, expect, createVaultThroughUi } from './fixtures';
+import { shot, todayInPage, call } from './support';
 
 // No network at run time, seen from the browser (issue 9, Hardening): every request the page
 // makes while a secretariat works through the screens goes to the browser host's own origin, and
 // the CSP the host sends forbids every remote origin — checked as text and as behaviour (a page
 // that tries to reach another server is stopped by the browser).
-
-const SHOTS = '/tmp/shots';
-const shot = async (page: Page, name: string) => {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
-
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-
-async function call<T>(app: KasaneApp, method: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 /** A server on this machine the page is tempted to reach: it must see nothing. */
 async function trapServer(): Promise<{ server: Server; port: number; hits: string[] }> {

@@ -1,33 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
+import { shot, todayInPage, call, type Org } from './support';
 import { fiscalYearOf } from '../shared/domain/fiscal-year';
 import { formatWareki } from '../shared/domain/wareki';
-
-/** Screenshots of the screens of this feature, looked at by the person who changes them. */
-const SHOTS = '/tmp/shots';
-const shot = async (page: Page, name: string) => {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-};
-
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-
-/** A core call for setup (members, the annual and roster pledges): the UI under test is the gate. */
-async function call<T>(app: KasaneApp, method: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-interface Org {
-  id: string;
-  name: string;
-}
 
 const PEOPLE = {
   annual: '年度 一子',

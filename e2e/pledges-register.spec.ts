@@ -1,23 +1,9 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
+import { shot, todayInPage, call, type Org } from './support';
 import { fiscalYearOf, formatFiscalYear } from '../shared/domain/fiscal-year';
 import { formatWareki } from '../shared/domain/wareki';
-
-const shot = async (page: Page, name: string, fullPage = true) => {
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage });
-};
-
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-
-/** A core call for setup speed (the UI under test is the 誓約書 screen). */
-async function call<T>(app: KasaneApp, method: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 /** A small valid PNG: a pale page with a dark band, like a scanned form. */
 function scanPng(width = 240, height = 160): Buffer {
@@ -41,11 +27,6 @@ function scanPng(width = 240, height = 160): Buffer {
     }
   }
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-interface Org {
-  id: string;
-  name: string;
 }
 
 /** Two organizations, four people: 相談・支援 at 地域包括, 地域・未署 at 社協. */

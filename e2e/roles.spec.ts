@@ -1,33 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
+import { shot, todayInPage, call, type Org } from './support';
 import { addDays } from '../shared/domain/calendar-date';
 import { fiscalYearOf, formatFiscalYear } from '../shared/domain/fiscal-year';
 import { formatWareki } from '../shared/domain/wareki';
 
-const SHOTS = '/tmp/shots';
-const shot = async (page: Page, name: string) => {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
-
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-
-/** A core call for setup speed (the UI under test is the 役割分担 screen). */
-async function call<T>(app: KasaneApp, method: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-interface Org {
-  id: string;
-  name: string;
-}
 interface Assignment {
   id: string;
   action: string;

@@ -8,7 +8,7 @@ import { errorText, isKasaneError } from '../../errors';
 import { formatDate } from '../../format';
 import { PageHeading, useFlash } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { base64ToBytes } from '../directory/files';
+import { printedDocument } from '../../components/pdf-document';
 import { ErrorAlert } from '../directory/ui';
 import { SecretMark, TypeBadge } from '../meetings/shared';
 import { DoorPledgeDialog, ExemptionDialog, LeaveDialog, type GatePerson } from './GateDialogs';
@@ -146,7 +146,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
   const printAttendance = useMutation({
     mutationFn: async (): Promise<PdfDocument> => {
       const result = await invoke('meeting.attendancePdf', { meetingId: meeting.id });
-      return { title: t('attendance.documents.attendanceList'), fileName: result.fileName, bytes: base64ToBytes(result.pdfBase64) };
+      return { title: t('attendance.documents.attendanceList'), ...printedDocument(result.fileName, result.pdfBase64) };
     },
     onSuccess: setDocument,
   });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../shared/contract/meetings';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
-import { base64ToBytes } from '../directory/files';
+import { printedDocument } from '../../components/pdf-document';
 import { ErrorAlert } from '../directory/ui';
 import { PdfDialog, PledgeBadge, coverageDetail, useCoverage, type PdfDocument } from './shared';
 
@@ -18,7 +18,7 @@ export function usePledgeForms(meetingId: string, onPrinted: (doc: PdfDocument) 
   return useMutation({
     mutationFn: async (memberIds: string[] | null): Promise<PdfDocument> => {
       const result = await invoke('pledge.formPdf', memberIds ? { kind: 'per_meeting', meetingId, memberIds } : { kind: 'per_meeting', meetingId });
-      return { title: t('attendance.documents.pledgeForms'), fileName: result.fileName, bytes: base64ToBytes(result.pdfBase64) };
+      return { title: t('attendance.documents.pledgeForms'), ...printedDocument(result.fileName, result.pdfBase64) };
     },
     onSuccess: onPrinted,
   });

@@ -1,16 +1,12 @@
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { InviteeCoverage } from '../../../../shared/contract/pledges';
 import { useInvoke } from '../../api';
-import { Modal } from '../directory/ui';
-import type { PrintedDocument } from '../meetings/DocumentsPanel';
-import { useReturnFocus } from '../meetings/shared';
+import { PdfPreviewDialog } from '../../components/PdfPreviewDialog';
+import type { PrintedDocument } from '../../components/pdf-document';
 import './attendance.css';
-
-// pdf.js is large: it loads with the first preview, not with the app (the meetings feature's preview).
-const PdfPreview = lazy(() => import('../meetings/PdfPreview'));
 
 export const attendanceKeys = {
   attendance: (meetingId: string) => ['attendance.get', meetingId] as const,
@@ -79,24 +75,20 @@ export function coverageDetail(t: TFunction, c: Pick<InviteeCoverage, 'covered' 
   return c.reason ? t(`attendance.reasons.${c.reason}`) : '';
 }
 
-export interface PdfDocument {
+export interface PdfDocument extends PrintedDocument {
   /** The document's name in the preview's heading. */
   title: string;
-  fileName: string;
-  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** The meetings feature's preview (the same bytes are shown, saved and printed). */
 export function PdfDialog({ document, onClose }: { document: PdfDocument; onClose: () => void }) {
   const { t } = useTranslation();
-  useReturnFocus();
-  // PdfPreview reads only the bytes and the file name; its `kind` names the meetings' own documents.
-  const printed: PrintedDocument = { fileName: document.fileName, bytes: document.bytes };
   return (
-    <Modal open onClose={onClose} title={t('attendance.documents.previewHeading', { document: document.title })} wide>
-      <Suspense fallback={<p className="loading-inline">{t('attendance.documents.loadingPreview')}</p>}>
-        <PdfPreview document={printed} onClose={onClose} />
-      </Suspense>
-    </Modal>
+    <PdfPreviewDialog
+      title={t('attendance.documents.previewHeading', { document: document.title })}
+      loadingText={t('attendance.documents.loadingPreview')}
+      document={document}
+      onClose={onClose}
+    />
   );
 }

@@ -1,17 +1,14 @@
-import { Suspense, lazy, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_PDF_MAX_ROWS, type AuditFilter } from '../../../../shared/contract/audit';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { TextField } from '../../components/forms';
-import { base64ToBytes } from '../directory/files';
+import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
+import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { ErrorAlert, Modal, shortDate } from '../directory/ui';
-import type { PrintedDocument } from '../meetings/DocumentsPanel';
 import { useReturnFocus } from '../meetings/shared';
-
-// pdf.js is large: it loads with the first preview, not with the app.
-const PdfPreview = lazy(() => import('../meetings/PdfPreview'));
 
 /**
  * 監査ログ as a PDF for an inspection: the current filters, with an optional recipient and purpose
@@ -33,8 +30,7 @@ export function AuditPdfDialog({ filter, total, onClose }: { filter: AuditFilter
         ...(recipient.trim() ? { recipient: recipient.trim() } : {}),
         ...(purpose.trim() ? { purpose: purpose.trim() } : {}),
       });
-      // PdfPreview reads only the bytes and the file name; its `kind` names the meetings' own documents.
-      return { kind: 'agenda', fileName: result.fileName, bytes: base64ToBytes(result.pdfBase64) };
+      return printedDocument(result.fileName, result.pdfBase64);
     },
     // The export is itself a new row of the log.
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['audit.list'] }),
@@ -48,9 +44,7 @@ export function AuditPdfDialog({ filter, total, onClose }: { filter: AuditFilter
   if (print.data) {
     return (
       <Modal open onClose={onClose} title={t('audit.pdf.previewHeading')} wide>
-        <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
-          <PdfPreview document={print.data} onClose={onClose} />
-        </Suspense>
+        <PdfPreviewBody document={print.data} onClose={onClose} />
       </Modal>
     );
   }

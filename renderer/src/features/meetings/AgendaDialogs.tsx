@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -8,6 +8,7 @@ import { AGENDA_SECTIONS, DEFAULT_MINUTES, SECTION_TITLES, defaultSections, type
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors, isKasaneError } from '../../errors';
 import { TextField } from '../../components/forms';
+import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
 import { useOrganizations } from '../directory/OrganizationsTab';
 import { ErrorAlert, Modal, SelectField, formErrorText } from '../directory/ui';
 import { base64ToBytes, downloadBlob } from '../directory/files';
@@ -369,9 +370,6 @@ export function AddCaseDialog({
 
 // ---------- 資料 (materials) ----------
 
-// pdf.js is large: it loads with the first preview, not with the app.
-const PdfPreview = lazy(() => import('./PdfPreview'));
-
 export type MaterialT = AgendaItemT['materials'][number];
 
 /** What the file chooser offers: the types the core accepts (it checks the first bytes again). */
@@ -463,10 +461,7 @@ export function MaterialViewer({ material, onClose }: { material: MaterialT; onC
       )}
       {file.error && <ErrorAlert>{errorText(t, file.error)}</ErrorAlert>}
       {bytes && mediaType === 'application/pdf' && (
-        <Suspense fallback={<p className="loading-inline">{t('meetings.materials.loading')}</p>}>
-          {/* PdfPreview reads only the file name and the bytes of what it is given. */}
-          <PdfPreview document={{ fileName, bytes }} onClose={onClose} />
-        </Suspense>
+        <PdfPreviewBody document={{ fileName, bytes }} onClose={onClose} loadingText={t('meetings.materials.loading')} />
       )}
       {bytes && mediaType && mediaType !== 'application/pdf' && (
         <>

@@ -1,31 +1,14 @@
-import { Suspense, lazy, useState } from 'react';
+import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../shared/contract/meetings';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
-import { ErrorAlert, Modal } from '../directory/ui';
-import { useReturnFocus } from './shared';
-
-// pdf.js is large: it loads with the first preview, not with the app.
-const PdfPreview = lazy(() => import('./PdfPreview'));
+import { PdfPreviewDialog } from '../../components/PdfPreviewDialog';
+import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
+import { ErrorAlert } from '../directory/ui';
 
 type DocumentKind = 'agenda' | 'notice';
-
-/** A PDF the core printed: previewed, saved and printed as these same bytes. */
-export interface PrintedDocument {
-  /** Transitional: other features still pass a placeholder; the preview itself does not read it. */
-  kind?: DocumentKind;
-  fileName: string;
-  bytes: Uint8Array<ArrayBuffer>;
-}
-
-function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /**
  * The buttons stay focusable while printing (aria-disabled), so the focus is still on the one
@@ -39,7 +22,7 @@ export function DocumentsPanel({ meeting }: { meeting: Meeting }) {
   const print = useMutation({
     mutationFn: async (kind: DocumentKind): Promise<PrintedDocument & { kind: DocumentKind }> => {
       const result = await invoke(kind === 'agenda' ? 'meeting.agendaPdf' : 'meeting.noticePdf', { meetingId: meeting.id });
-      return { kind, fileName: result.fileName, bytes: decodeBase64(result.pdfBase64) };
+      return { kind, ...printedDocument(result.fileName, result.pdfBase64) };
     },
     onSuccess: setDocument,
   });
@@ -74,13 +57,6 @@ export function DocumentsPanel({ meeting }: { meeting: Meeting }) {
 
 function PreviewDialog({ document, onClose }: { document: PrintedDocument & { kind: DocumentKind }; onClose: () => void }) {
   const { t } = useTranslation();
-  useReturnFocus();
   const name = t(`meetings.documents.names.${document.kind}`);
-  return (
-    <Modal open onClose={onClose} title={t('meetings.documents.previewHeading', { document: name })} wide>
-      <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
-        <PdfPreview document={document} onClose={onClose} />
-      </Suspense>
-    </Modal>
-  );
+  return <PdfPreviewDialog title={t('meetings.documents.previewHeading', { document: name })} document={document} onClose={onClose} />;
 }

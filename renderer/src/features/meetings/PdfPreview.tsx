@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Document, Page, pdfjs } from 'react-pdf';
 import 'react-pdf/dist/Page/TextLayer.css';
-import type { PrintedDocument } from './DocumentsPanel';
+import type { PrintedDocument } from '../../components/pdf-document';
 
 // The worker is a file of our own build, served from the same origin (CSP: worker-src 'self').
 pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();

@@ -1,22 +1,18 @@
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../shared/contract/meetings';
 import type { Minutes } from '../../../../shared/contract/minutes';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
+import { PdfPreviewDialog } from '../../components/PdfPreviewDialog';
+import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, Modal, SelectField, dateTime, todayIso } from '../directory/ui';
-import type { PrintedDocument } from '../meetings/DocumentsPanel';
-import { useReturnFocus } from '../meetings/shared';
-import { decodeBase64, minutesKeys, useAttendance } from './shared';
-
-// pdf.js is large: it loads with the first preview, not with the app.
-const PdfPreview = lazy(() => import('../meetings/PdfPreview'));
+import { ErrorAlert, SelectField, dateTime, todayIso } from '../directory/ui';
+import { minutesKeys, useAttendance } from './shared';
 
 interface Preview {
   title: string;
-  /** PdfPreview shows any printed document; the kind only names the meeting documents of DocumentsPanel. */
   document: PrintedDocument;
   note: string | null;
 }
@@ -59,7 +55,7 @@ export function MinutesDocuments({ meeting, minutes }: { meeting: Meeting; minut
       void queryClient.invalidateQueries({ queryKey: minutesKeys.distributions(meeting.id) });
       setPreview({
         title: t('minutes.documents.previewHeading', { document: recordName }),
-        document: { fileName: result.fileName, bytes: decodeBase64(result.pdfBase64) },
+        document: printedDocument(result.fileName, result.pdfBase64),
         note: draft ? t('minutes.documents.draftNote') : shien ? t('minutes.documents.copiesNote', { count: result.copies }) : null,
       });
     },
@@ -70,7 +66,7 @@ export function MinutesDocuments({ meeting, minutes }: { meeting: Meeting; minut
       const org = (orgs.data ?? []).find((o) => o.id === orgId);
       setPreview({
         title: t('minutes.documents.previewHeading', { document: t('minutes.documents.roleList') }),
-        document: { fileName: result.fileName, bytes: decodeBase64(result.pdfBase64) },
+        document: printedDocument(result.fileName, result.pdfBase64),
         note: org ? t('minutes.documents.roleListNote', { organization: org.name }) : null,
       });
     },
@@ -207,14 +203,9 @@ export function MinutesDocuments({ meeting, minutes }: { meeting: Meeting; minut
 }
 
 function PreviewDialog({ preview, onClose }: { preview: Preview; onClose: () => void }) {
-  const { t } = useTranslation();
-  useReturnFocus();
   return (
-    <Modal open onClose={onClose} title={preview.title} wide>
+    <PdfPreviewDialog title={preview.title} document={preview.document} onClose={onClose}>
       {preview.note && <p className="notice mn-preview-note">{preview.note}</p>}
-      <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
-        <PdfPreview document={preview.document} onClose={onClose} />
-      </Suspense>
-    </Modal>
+    </PdfPreviewDialog>
   );
 }

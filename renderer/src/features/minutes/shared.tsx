@@ -88,13 +88,6 @@ export function itemTitle(t: TFunction, item: AgendaItemT): string {
   return item.caseNumber ? t('minutes.caseLabel', { caseNumber: item.caseNumber, initials: item.initials ?? '' }) : item.title;
 }
 
-export function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /** Whether the minutes may still be changed (decisions, assignments, notes). */
 export function editableState(state: Minutes['state']): boolean {
   return state === 'live' || state === 'draft' || state === 'amending';

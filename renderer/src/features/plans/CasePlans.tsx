@@ -1,22 +1,18 @@
-import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../../shared/contract';
 import type { CaseStatus } from '../../../../shared/domain/case-lifecycle';
 import { useInvoke } from '../../api';
 import { useFlash } from '../../components/forms';
-import { base64ToBytes } from '../directory/files';
+import { PdfPreviewDialog } from '../../components/PdfPreviewDialog';
+import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { ErrorAlert, Modal, SelectField, dateTime, shortDate, todayIso } from '../directory/ui';
-import type { PrintedDocument } from '../meetings/DocumentsPanel';
-import { useReturnFocus } from '../meetings/shared';
 import { RoleStatusBadge } from '../roles/shared';
 import { compareFieldKey, newestFirst, planActions } from './logic';
 import { DecideForm, EvaluationForm, MonitoringForm, PlanForm, ProposeForm, WithdrawForm } from './PlanForms';
 import { OverdueMark, PlanStateBadge, PostReportBadge, dateOr, planErrorText, planKeys, planStateOf } from './shared';
 import './plans.css';
-
-// pdf.js is large: it loads with the first preview, not with the app.
-const PdfPreview = lazy(() => import('../meetings/PdfPreview'));
 
 type Dialog = { kind: 'create' | 'newVersion' | 'edit' | 'propose' | 'withdraw' | 'decide' | 'monitoring' | 'evaluation' | 'compare' } | null;
 type DocumentKind = 'plan' | 'evaluation';
@@ -545,8 +541,7 @@ function PlanDocuments({ plan }: { plan: Plan }) {
   const print = useMutation({
     mutationFn: async (kind: DocumentKind): Promise<Printed> => {
       const result = await invoke('plan.pdf', { id: plan.id, document: kind });
-      // PdfPreview reads only the bytes and the file name; its `kind` names the meetings' own documents.
-      return { kind, document: { kind: 'agenda', fileName: result.fileName, bytes: base64ToBytes(result.pdfBase64) } };
+      return { kind, document: printedDocument(result.fileName, result.pdfBase64) };
     },
     onSuccess: setPrinted,
   });
@@ -580,12 +575,6 @@ function PlanDocuments({ plan }: { plan: Plan }) {
 
 function PreviewDialog({ printed, onClose }: { printed: Printed; onClose: () => void }) {
   const { t } = useTranslation();
-  useReturnFocus();
-  return (
-    <Modal open onClose={onClose} title={t('plans.documents.previewHeading', { document: t(`plans.documents.names.${printed.kind}`) })} wide>
-      <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
-        <PdfPreview document={printed.document} onClose={onClose} />
-      </Suspense>
-    </Modal>
-  );
+  const name = t(`plans.documents.names.${printed.kind}`);
+  return <PdfPreviewDialog title={t('plans.documents.previewHeading', { document: name })} document={printed.document} onClose={onClose} />;
 }

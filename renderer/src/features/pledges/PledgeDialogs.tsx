@@ -7,14 +7,15 @@ import { fiscalYearOf } from '../../../../shared/domain/fiscal-year';
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors } from '../../errors';
 import { TextField } from '../../components/forms';
+import { PdfPreviewBody, PdfPreviewDialog } from '../../components/PdfPreviewDialog';
+import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { scanMediaType } from '../cases/ConsentScan';
 import { useOrganizations } from '../directory/OrganizationsTab';
 import { base64ToBytes, fileToBase64 } from '../directory/files';
 import { ErrorAlert, Modal, SelectField, TextAreaField, shortDate, todayIso } from '../directory/ui';
-import type { PrintedDocument } from '../meetings/DocumentsPanel';
 import { useMembers, useReturnFocus } from '../meetings/shared';
 import { fiscalYearChoices, groupByOrganization } from './logic';
-import { KindLabel, PdfDialog, PdfPreviewInline, fiscalYearLabel, pledgeErrorText, printedDocument } from './shared';
+import { KindLabel, fiscalYearLabel, pledgeErrorText } from './shared';
 
 function subjectOf(p: PledgeRecord): string {
   return (p.kind === 'organization_roster' ? p.organizationName : p.memberName) ?? '—';
@@ -258,7 +259,7 @@ export function ScanDialog({ attachmentId, subject, onClose }: { attachmentId: s
         </p>
       )}
       {file.error && <ErrorAlert>{errorText(t, file.error)}</ErrorAlert>}
-      {pdf && <PdfPreviewInline document={pdf} onClose={onClose} />}
+      {pdf && <PdfPreviewBody document={pdf} onClose={onClose} />}
       {imageUrl && file.data && (
         <>
           <div className="pl-scan-image-wrap">
@@ -326,7 +327,7 @@ export function PrintFormDialog({ onClose }: { onClose: () => void }) {
     if (Object.keys(errors).length === 0 && !print.isPending) print.mutate();
   }
 
-  if (preview) return <PdfDialog title={preview.title} document={preview.document} onClose={onClose} />;
+  if (preview) return <PdfPreviewDialog title={preview.title} document={preview.document} onClose={onClose} />;
 
   return (
     <Modal open onClose={onClose} title={t('pledges.print.heading')}>

@@ -6,11 +6,13 @@ import type { PledgeRenewal } from '../../../../shared/contract/pledges';
 import { fiscalYearRange } from '../../../../shared/domain/fiscal-year';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
+import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
+import { printedDocument } from '../../components/pdf-document';
 import { SortTable } from '../directory/SortTable';
 import { ErrorAlert, Modal, shortDate, todayIso, type SortingFeatures } from '../directory/ui';
 import { useReturnFocus } from '../meetings/shared';
 import { fiscalYearChoices, renewalDefaultYear } from './logic';
-import { KindLabel, PdfPreviewInline, fiscalYearLabel, printedDocument } from './shared';
+import { KindLabel, fiscalYearLabel } from './shared';
 
 type Row = PledgeRenewal & { id: string };
 const helper = createColumnHelper<SortingFeatures, Row>();
@@ -177,7 +179,7 @@ function RenewalFormsDialog({ people, fiscalYear, onClose }: { people: Row[]; fi
           </div>
         </>
       )}
-      {form.data && <PdfPreviewInline key={person.memberId} document={form.data} onClose={onClose} />}
+      {form.data && <PdfPreviewBody key={person.memberId} document={form.data} onClose={onClose} />}
     </Modal>
   );
 }

@@ -1,19 +1,12 @@
-import { Suspense, lazy } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { KasaneError } from '../../../../shared/contract';
 import type { PledgeKind } from '../../../../shared/contract/pledges';
 import { formatFiscalYear } from '../../../../shared/domain/fiscal-year';
-import type { PrintedDocument } from '../meetings/DocumentsPanel';
-import { useReturnFocus } from '../meetings/shared';
-import { Modal, formErrorText, shortDate } from '../directory/ui';
-import { base64ToBytes } from '../directory/files';
+import { formErrorText, shortDate } from '../directory/ui';
 import type { PledgeStatus } from './logic';
 import '../meetings/meetings.css';
-
-// pdf.js is large: it loads with the first preview, not with the app.
-const PdfPreview = lazy(() => import('../meetings/PdfPreview'));
 
 /** 令和8年度 (and the Gregorian year in English). */
 export function fiscalYearLabel(fiscalYear: number, language: string): string {
@@ -56,32 +49,4 @@ export function useRefreshPledges() {
       void queryClient.invalidateQueries({ queryKey: [key] });
     }
   };
-}
-
-/** A printed PDF as the meetings' preview takes it (it reads only the file name and the bytes). */
-export function printedDocument(fileName: string, base64: string): PrintedDocument {
-  return { fileName, bytes: base64ToBytes(base64) };
-}
-
-/** A PDF shown in the meetings' preview (pdf.js), with 保存 and 印刷 of the very same bytes. */
-export function PdfDialog({ title, document, onClose }: { title: string; document: PrintedDocument; onClose: () => void }) {
-  const { t } = useTranslation();
-  useReturnFocus();
-  return (
-    <Modal open onClose={onClose} title={title} wide>
-      <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
-        <PdfPreview document={document} onClose={onClose} />
-      </Suspense>
-    </Modal>
-  );
-}
-
-/** The same preview inside a dialog that has more above it (the batch of renewal forms). */
-export function PdfPreviewInline({ document, onClose }: { document: PrintedDocument; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
-      <PdfPreview document={document} onClose={onClose} />
-    </Suspense>
-  );
 }

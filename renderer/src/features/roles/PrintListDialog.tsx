@@ -1,16 +1,13 @@
-import { Suspense, lazy, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
+import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
+import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { base64ToBytes } from '../directory/files';
 import { ErrorAlert, Modal, SelectField } from '../directory/ui';
-import type { PrintedDocument } from '../meetings/DocumentsPanel';
 import { useReturnFocus } from '../meetings/shared';
-
-// pdf.js is large: it loads with the first preview, not with the app.
-const PdfPreview = lazy(() => import('../meetings/PdfPreview'));
 
 /**
  * 役割分担一覧 of one organization: choose it, the core prints only that organization's
@@ -26,8 +23,7 @@ export function PrintListDialog({ today, initialOrganizationId, onClose }: { tod
   const print = useMutation({
     mutationFn: async (id: string): Promise<PrintedDocument> => {
       const result = await invoke('role.listPdf', { organizationId: id, today });
-      // PdfPreview reads only the bytes and the file name; its `kind` names the meetings' own documents.
-      return { fileName: result.fileName, bytes: base64ToBytes(result.pdfBase64) };
+      return printedDocument(result.fileName, result.pdfBase64);
     },
   });
   const organizationName = orgs.data?.find((o) => o.id === organizationId)?.name ?? '';
@@ -41,9 +37,7 @@ export function PrintListDialog({ today, initialOrganizationId, onClose }: { tod
   if (print.data) {
     return (
       <Modal open onClose={onClose} title={t('roles.pdf.previewHeading', { organization: organizationName })} wide>
-        <Suspense fallback={<p className="loading-inline">{t('meetings.documents.loadingPreview')}</p>}>
-          <PdfPreview document={print.data} onClose={onClose} />
-        </Suspense>
+        <PdfPreviewBody document={print.data} onClose={onClose} />
       </Modal>
     );
   }

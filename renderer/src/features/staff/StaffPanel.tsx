@@ -6,6 +6,7 @@ import { useAppStatus, useInvoke } from '../../api';
 import { errorText, isKasaneError } from '../../errors';
 import { PassphraseField, TextField, useFlash } from '../../components/forms';
 import { formatDate } from '../../format';
+import { base64ToBytes } from '../directory/files';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphrase';
 import './staff.css';
 
@@ -355,8 +356,7 @@ function usePdfUrl(base64: string | null): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     if (!base64) return;
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const next = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    const next = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
     setUrl(next);
     return () => {
       URL.revokeObjectURL(next);
