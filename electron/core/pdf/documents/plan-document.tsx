@@ -46,7 +46,9 @@ export function planDocument({ municipalityName, secretariatName, plan, stateTit
           <tr>
             <th>期間</th>
             <td>
-              開始 {wareki(plan.startOn)}　モニタリング {wareki(plan.monitoringOn)}　評価 {wareki(plan.evaluationOn)}
+              {/* A date never breaks across lines. */}
+              <span style={{ whiteSpace: 'nowrap' }}>開始 {wareki(plan.startOn)}</span>　<span style={{ whiteSpace: 'nowrap' }}>モニタリング {wareki(plan.monitoringOn)}</span>　
+              <span style={{ whiteSpace: 'nowrap' }}>評価 {wareki(plan.evaluationOn)}</span>
             </td>
           </tr>
         </tbody>
