@@ -10,6 +10,7 @@ import { pledgeSupersede } from './0007-pledge-supersede';
 import { minutes } from './0008-minutes';
 import { backups } from './0009-backups';
 import { plans } from './0010-plans';
+import { auditByTime } from './0011-audit-by-time';
 
 export interface Migration {
   version: number;
@@ -18,7 +19,7 @@ export interface Migration {
 }
 
 /** In order; each runs in its own transaction and sets PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials, pledgeSupersede, minutes, backups, plans];
+export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials, pledgeSupersede, minutes, backups, plans, auditByTime];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
