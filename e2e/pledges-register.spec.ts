@@ -116,7 +116,8 @@ test('record annual and roster pledges, replace a duplicate, revoke one, attach 
   // 原本受領 is a toggle in the row.
   const original = rosterRow.getByRole('checkbox', { name: `原本受領：${houkatsu.name}` });
   await expect(original).not.toBeChecked();
-  await original.check();
+  // The tick is saved by the core before the box shows it: click, then wait for the state.
+  await original.click();
   await expect(page.getByRole('status').filter({ hasText: `${houkatsu.name}の誓約書の原本を受領済みにしました。` })).toBeVisible();
   await expect(original).toBeChecked();
 
