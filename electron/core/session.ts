@@ -174,7 +174,8 @@ export class VaultSession {
 
   /** On every lock and quit of the real vault, when set up: a failure is recorded and shown on the home screen, never blocks the lock. */
   private backupOnLock(open: OpenVault): void {
-    if (this.kind !== 'main' || !readBackupSettings(open.db).onLock || !readBackupSettings(open.db).folder) return;
+    const settings = readBackupSettings(open.db);
+    if (this.kind !== 'main' || !settings.onLock || !settings.folder) return;
     try {
       createBackup(open, 'lock', this.clock());
     } catch {

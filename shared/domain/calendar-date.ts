@@ -42,6 +42,15 @@ export function addMonths(iso: string, months: number): string {
   return toIsoDate({ year, month, day: Math.min(d.day, daysInMonth(year, month)) });
 }
 
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier); no time zone involved. */
+export function daysBetween(from: string, to: string): number {
+  const day = (iso: string) => {
+    const d = parseIsoDate(iso);
+    return Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
+  };
+  return day(to) - day(from);
+}
+
 export function addDays(iso: string, days: number): string {
   const d = parseIsoDate(iso);
   const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eraYear, formatWareki } from './wareki';
 import { fiscalYearOf, fiscalYearRange, formatFiscalYear } from './fiscal-year';
-import { addDays, addMonths, localIsoDate, parseIsoDate } from './calendar-date';
+import { addDays, addMonths, daysBetween, localIsoDate, parseIsoDate } from './calendar-date';
 
 describe('和暦', () => {
   it('formats dates across the Heisei/Reiwa boundary, with 元年', () => {
@@ -50,6 +50,9 @@ describe('calendar dates', () => {
     expect(addMonths('2026-11-30', -12)).toBe('2025-11-30');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2027-03-05', '2027-03-01')).toBe(-4);
   });
   it('takes the local date of an instant', () => {
     expect(localIsoDate(new Date(2026, 3, 1, 0, 5))).toBe('2026-04-01');

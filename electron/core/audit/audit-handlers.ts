@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { printCopies } from '../pdf/print-copies';
 import { AUDIT_PDF_MAX_ROWS, KasaneError } from '../../../shared/contract';
 import { AUDIT_ACTION_GROUPS, type AuditGroup, type KnownAuditAction } from '../../../shared/domain/audit-kinds';
 import { formatWareki } from '../../../shared/domain/wareki';
@@ -61,8 +61,7 @@ export const auditHandlers: { [M in AuditMethod]: Handler<M> } = {
       });
       return { html, rows: rows.length, verdict, fileName: `監査ログ_${formatWareki(input.from)}-${formatWareki(input.to)}.pdf` };
     });
-    const pdf = await ctx.printer().print(html);
-    const pages = (await PDFDocument.load(pdf)).getPageCount();
+    const { pdf, pages } = await printCopies(ctx.printer(), [html]);
     return { fileName, pdfBase64: pdf.toString('base64'), pages, rows, verdict };
   },
 };

@@ -11,13 +11,13 @@ interface MeetingState {
   state: 'planned' | 'open' | 'closed';
 }
 
-function meetingOf(db: Db, id: string): MeetingState {
+export function meetingOf(db: Db, id: string): MeetingState {
   const m = db.prepare('SELECT id, type, date, state FROM meetings WHERE id = ?').get(id) as MeetingState | undefined;
   if (!m) throw new KasaneError('meeting_not_found');
   return m;
 }
 
-const STATE_JA = { planned: '予定', open: '開会中', closed: '閉会' } as const;
+export const STATE_JA = { planned: '予定', open: '開会中', closed: '閉会' } as const;
 
 export function getAttendance(db: Db, meetingId: string): Attendance {
   const m = meetingOf(db, meetingId);

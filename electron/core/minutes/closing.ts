@@ -2,17 +2,12 @@ import type { z } from 'zod';
 import { KasaneError, type MaterialCopy } from '../../../shared/contract';
 import type { Db } from '../vault/database';
 import { closeMinutes } from './minutes-repository';
+import { meetingOf, STATE_JA } from '../meetings/attendance-repository';
 
 type Copy = z.infer<typeof MaterialCopy>;
 
 /** HH:MM on the secretariat's clock. */
 const localTime = (d: Date): string => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-
-function meetingFor(db: Db, meetingId: string): { id: string; type: string; state: string } {
-  const m = db.prepare('SELECT id, type, state FROM meetings WHERE id = ?').get(meetingId) as { id: string; type: string; state: string } | undefined;
-  if (!m) throw new KasaneError('meeting_not_found');
-  return m;
-}
 
 /**
  * The numbered copies of a 支援会議's materials: one per attendee present, numbered in order of
@@ -20,7 +15,7 @@ function meetingFor(db: Db, meetingId: string): { id: string; type: string; stat
  * covered late arrival gets the next number; a number once given is never reused.
  */
 export function materialCopies(db: Db, meetingId: string): Copy[] {
-  const m = meetingFor(db, meetingId);
+  const m = meetingOf(db, meetingId);
   if (m.type !== 'shien' || m.state === 'planned') return [];
   if (m.state === 'open') {
     const waiting = db
@@ -48,8 +43,8 @@ export function materialCopies(db: Db, meetingId: string): Copy[] {
 }
 
 export function markCopyReturned(db: Db, meetingId: string, number: number, returned: boolean): void {
-  const m = meetingFor(db, meetingId);
-  if (m.state !== 'open') throw new KasaneError('meeting_not_open_state', { state: m.state === 'planned' ? '予定' : '閉会' });
+  const m = meetingOf(db, meetingId);
+  if (m.state !== 'open') throw new KasaneError('meeting_not_open_state', { state: STATE_JA[m.state] });
   materialCopies(db, meetingId);
   const r = db.prepare('UPDATE material_copies SET returned = ? WHERE meeting_id = ? AND number = ?').run(returned ? 1 : 0, meetingId, number);
   if (r.changes === 0) throw new KasaneError('validation_failed', { fields: 'number', issues: [{ path: 'number', code: 'no_such_copy' }] });
@@ -57,8 +52,8 @@ export function markCopyReturned(db: Db, meetingId: string, number: number, retu
 
 /** 閉会: a 支援会議 with copies still out closes only with a reason. */
 export function closeMeeting(db: Db, input: { meetingId: string; closedAt?: string | undefined; unreturnedReason?: string | undefined }, staffId: string, now: Date): { unreturned: number[] } {
-  const m = meetingFor(db, input.meetingId);
-  if (m.state !== 'open') throw new KasaneError('meeting_not_open_state', { state: m.state === 'planned' ? '予定' : '閉会' });
+  const m = meetingOf(db, input.meetingId);
+  if (m.state !== 'open') throw new KasaneError('meeting_not_open_state', { state: STATE_JA[m.state] });
   const unreturned = materialCopies(db, m.id).filter((c) => !c.returned).map((c) => c.number);
   if (unreturned.length && !input.unreturnedReason) throw new KasaneError('materials_not_returned', { numbers: unreturned.join('、') });
   const closedTime = input.closedAt ?? localTime(now);

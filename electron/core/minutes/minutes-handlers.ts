@@ -1,7 +1,7 @@
-import { PDFDocument } from 'pdf-lib';
 import { KasaneError } from '../../../shared/contract';
 import { formatWareki } from '../../../shared/domain/wareki';
-import type { Handler, HandlerContext } from '../rpc/handlers';
+import type { Handler } from '../rpc/handlers';
+import { printCopies } from '../pdf/print-copies';
 import { read, write } from '../rpc/work';
 import { readSettings } from '../settings/settings-repository';
 import { randomId } from '../vault/crypto';
@@ -50,21 +50,6 @@ type MinutesMethod =
   | 'minutes.pdf'
   | 'role.listPdf'
   | 'minutes.distributions';
-
-/** Prints each copy and joins them into one file (each copy keeps its own page numbers). */
-async function printCopies(ctx: HandlerContext, htmls: string[]): Promise<{ pdf: Buffer; pages: number }> {
-  const printer = ctx.printer();
-  if (htmls.length === 1) {
-    const pdf = await printer.print(htmls[0]!);
-    return { pdf, pages: (await PDFDocument.load(pdf)).getPageCount() };
-  }
-  const joined = await PDFDocument.create();
-  for (const html of htmls) {
-    const copy = await PDFDocument.load(await printer.print(html));
-    for (const page of await joined.copyPages(copy, copy.getPageIndices())) joined.addPage(page);
-  }
-  return { pdf: Buffer.from(await joined.save()), pages: joined.getPageCount() };
-}
 
 export const minutesHandlers: { [M in MinutesMethod]: Handler<M> } = {
   // Creating the minutes row on first look is a write; everything else here only reads.
@@ -204,7 +189,7 @@ export const minutesHandlers: { [M in MinutesMethod]: Handler<M> } = {
       w.audit({ action: 'document.exported', subject: meeting.id, details: { document: 'minutes', copies: ids.length, recipients: ids } });
       return { fileName, htmls };
     });
-    const { pdf, pages } = await printCopies(ctx, htmls);
+    const { pdf, pages } = await printCopies(ctx.printer(), htmls);
     return { fileName, pdfBase64: pdf.toString('base64'), pages, copies: htmls.length };
   },
   'role.listPdf': async (ctx, input) => {
@@ -221,7 +206,7 @@ export const minutesHandlers: { [M in MinutesMethod]: Handler<M> } = {
         fileName: `役割分担一覧_${org.name}_${formatWareki(input.today)}.pdf`,
       };
     });
-    const { pdf, pages } = await printCopies(ctx, [html]);
+    const { pdf, pages } = await printCopies(ctx.printer(), [html]);
     return { fileName, pdfBase64: pdf.toString('base64'), pages };
   },
   'minutes.distributions': (ctx, input) =>

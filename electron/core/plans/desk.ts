@@ -1,12 +1,10 @@
 import type { DeskRow } from '../../../shared/contract';
-import { addDays } from '../../../shared/domain/calendar-date';
+import { addDays, daysBetween } from '../../../shared/domain/calendar-date';
 import { caseAllowedOnMeeting } from '../../../shared/domain/agenda';
 import { consentOn } from '../../../shared/domain/consent';
 import type { Db } from '../vault/database';
 import { consentRecords, toConsentRecord } from '../cases/case-repository';
 
-const DAY = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 const SOON_DAYS = 30;
 
 interface PlanRow {

@@ -1,5 +1,6 @@
 import type { Handler } from '../rpc/handlers';
 import { read, write } from '../rpc/work';
+import { printCopies } from '../pdf/print-copies';
 import { readSettings } from '../settings/settings-repository';
 import { evaluationSheet, planDocument } from '../pdf/documents/plan-document';
 import { formatWareki } from '../../../shared/domain/wareki';
@@ -94,7 +95,7 @@ export const plansHandlers: { [M in PlansMethod]: Handler<M> } = {
         fileName: `${name}_${plan.caseNumber}_第${plan.version}版_${formatWareki(w.today)}.pdf`,
       };
     });
-    const pdf = await ctx.printer().print(html);
-    return { fileName, pdfBase64: pdf.toString('base64'), pages: (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length };
+    const { pdf, pages } = await printCopies(ctx.printer(), [html]);
+    return { fileName, pdfBase64: pdf.toString('base64'), pages };
   },
 };

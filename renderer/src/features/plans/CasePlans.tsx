@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../../shared/contract';
 import type { CaseStatus } from '../../../../shared/domain/case-lifecycle';
+import { daysBetween } from '../../../../shared/domain/calendar-date';
 import { useInvoke } from '../../api';
 import { useFlash } from '../../components/forms';
 import { PdfPreviewDialog } from '../../components/PdfPreviewDialog';
@@ -17,8 +18,6 @@ import './plans.css';
 type Dialog = { kind: 'create' | 'newVersion' | 'edit' | 'propose' | 'withdraw' | 'decide' | 'monitoring' | 'evaluation' | 'compare' } | null;
 type DocumentKind = 'plan' | 'evaluation';
 
-const DAY = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 /**
  * 支援プラン on a case's page: the versions (newest first), one version in full, and the steps the

@@ -1,5 +1,5 @@
 import type { OverdueReason, RoleAssignment, RoleStatus } from '../../../../shared/contract/minutes';
-import { addDays, parseIsoDate } from '../../../../shared/domain/calendar-date';
+import { addDays, daysBetween } from '../../../../shared/domain/calendar-date';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -12,14 +12,9 @@ export function isOpenStatus(status: RoleStatus): boolean {
   return status === 'open' || status === 'in_progress';
 }
 
-function dayNumber(iso: string): number {
-  const d = parseIsoDate(iso);
-  return Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
-}
-
 /** Whole calendar days from `dueOn` to `today` (0 on the due date itself, negative before it). */
 export function daysPast(dueOn: string, today: string): number {
-  return dayNumber(today) - dayNumber(dueOn);
+  return daysBetween(dueOn, today);
 }
 
 /** Days an assignment is overdue on `today`, or null when it is not (done, dropped, no due date, not yet due). */
