@@ -183,7 +183,8 @@ export const casesMethods = {
   /** Returns an attachment's bytes to view or print; every view is written to the audit log. */
   'attachment.get': method({
     input: z.object({ id: Id }).strict(),
-    output: z.object({ fileName: z.string(), mediaType: MaterialMediaType, dataBase64: z.string() }),
+    /** `exportFileName` is what 保存 names the file: generated from what it belongs to, never a person's name. */
+    output: z.object({ fileName: z.string(), exportFileName: z.string(), mediaType: MaterialMediaType, dataBase64: z.string() }),
     access: 'unlocked',
   }),
   'consent.withdraw': method({

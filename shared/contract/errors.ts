@@ -93,6 +93,8 @@ export const ERROR_CODES = [
   'plan_start_before_decision',
   'plan_evaluation_before_start',
   'plan_meeting_not_jusoteki',
+  // documents leaving the vault
+  'file_name_personal',
   // backups and restore
   'disk_full',
   'vault_write_failed',

@@ -14,6 +14,7 @@ import { minutesMethods } from './minutes';
 import { backupMethods } from './backup';
 import { plansMethods } from './plans';
 import { auditMethods } from './audit';
+import { documentsMethods } from './documents';
 
 /** The contract: every method the renderer (or any client) may call, declared once. */
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...backupMethods,
   ...plansMethods,
   ...auditMethods,
+  ...documentsMethods,
 };
 
 export type Contract = typeof contract;
@@ -64,4 +66,5 @@ export * from './minutes';
 export * from './backup';
 export * from './plans';
 export * from './audit';
+export * from './documents';
 export type { MethodSpec, Access } from './define';

@@ -15,7 +15,7 @@ describe('audit kinds', () => {
     expect(auditGroupOf('vault.unlock_failed')).toBe('unlock_failed');
     expect(auditGroupOf('case.revealed')).toBe('reveal');
     expect(actionsOfGroups(['gate']).sort()).toEqual(['gate.exemption_used', 'gate.late_arrival_covered', 'gate.refused']);
-    expect(actionsOfGroups(['export'])).toEqual(['document.exported']);
+    expect(actionsOfGroups(['export'])).toEqual(['document.exported', 'document.released']);
     expect(actionsOfGroups(['minutes']).sort()).toEqual(['minutes.amendment_started', 'minutes.confirmed']);
   });
 

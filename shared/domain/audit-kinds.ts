@@ -32,6 +32,7 @@ export const AUDIT_ACTION_GROUPS = {
   'gate.exemption_used': 'gate',
   'gate.late_arrival_covered': 'gate',
   'document.exported': 'export',
+  'document.released': 'export',
   'minutes.confirmed': 'minutes',
   'minutes.amendment_started': 'minutes',
   'pledge.recorded': 'pledge',

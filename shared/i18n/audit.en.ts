@@ -49,7 +49,7 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
     attachment: { viewed: 'Attachment viewed' },
     meeting: { planned: 'Meeting planned', updated: 'Meeting changed', opened: 'Meeting opened', copy_returned: 'Material copy returned', closed: 'Meeting closed' },
     agenda: { changed: 'Agenda changed' },
-    document: { exported: 'Document exported' },
+    document: { exported: 'Document produced', released: 'Document taken out (saved or printed)' },
     pledge: {
       recorded: 'Pledge recorded',
       superseded: 'Pledge superseded',
@@ -101,6 +101,11 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
     role_list: 'Role assignment list',
     pledge_form: 'Pledge form',
     audit_log: 'Audit log',
+    support_plan: 'Support plan',
+    evaluation_sheet: 'Evaluation sheet',
+    material: 'Meeting material',
+    consent_scan: 'Consent form (scan)',
+    pledge_scan: 'Pledge (scan)',
   },
   fieldNames: {
     initials: 'Initials',
@@ -133,6 +138,10 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
   },
   detailKeys: {
     document: 'Document',
+    fileName: 'File name',
+    action: 'How',
+    sha256: 'SHA-256',
+    subjectKind: 'About',
     recipients: 'Recipients',
     recipient: 'Recipient',
     purpose: 'Purpose',
@@ -165,6 +174,7 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
     groups: 'Kinds',
     staff: 'Staff',
   },
+  releaseActions: { save: 'Saved as a file', print: 'Printed' },
   yes: 'yes',
   no: 'no',
   filters: {

@@ -51,7 +51,7 @@ export const auditJa = {
     attachment: { viewed: '添付ファイルの表示' },
     meeting: { planned: '会議の予定', updated: '会議の変更', opened: '開会', copy_returned: '資料の回収', closed: '閉会' },
     agenda: { changed: '次第の変更' },
-    document: { exported: '文書の書き出し' },
+    document: { exported: '文書の作成', released: '文書の持ち出し（保存・印刷）' },
     pledge: {
       recorded: '誓約書の記録',
       superseded: '誓約書の置き換え',
@@ -103,6 +103,11 @@ export const auditJa = {
     role_list: '役割分担一覧',
     pledge_form: '誓約書',
     audit_log: '監査ログ',
+    support_plan: '支援プラン',
+    evaluation_sheet: '評価・終結シート',
+    material: '会議資料',
+    consent_scan: '同意書の写し',
+    pledge_scan: '誓約書の写し',
   },
   fieldNames: {
     initials: 'イニシャル',
@@ -135,6 +140,10 @@ export const auditJa = {
   },
   detailKeys: {
     document: '文書',
+    fileName: 'ファイル名',
+    action: '持ち出し方',
+    sha256: 'SHA-256',
+    subjectKind: '対象',
     recipients: '配付先',
     recipient: '提出先',
     purpose: '目的',
@@ -167,6 +176,7 @@ export const auditJa = {
     groups: '種類',
     staff: '職員',
   },
+  releaseActions: { save: 'ファイルに保存', print: '印刷' },
   yes: 'はい',
   no: 'いいえ',
   filters: {

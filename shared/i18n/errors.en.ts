@@ -79,6 +79,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   plan_start_before_decision: "The start date ({{startOn}}) is before the decision date ({{decidedOn}}).",
   plan_evaluation_before_start: "The evaluation date ({{evaluationOn}}) is before the start date ({{startOn}}).",
   plan_meeting_not_jusoteki: "A support plan can be placed only on a planned 重層的支援会議.",
+  file_name_personal: "The file name contains a person's name, so it cannot leave the vault. Use a name without personal names.",
   disk_full: "The disk is full, so this could not be saved. Everything saved before is intact. Free some space and try again.",
   vault_write_failed: "The vault folder cannot be written to, so this could not be saved. Everything saved before is intact. Check that the folder is not read-only.",
   audit_range_invalid: "The start of the period ({{from}}) is after its end ({{to}}). Check the dates.",

@@ -80,6 +80,7 @@ export const errorsJa: Record<ErrorCode, string> = {
   plan_start_before_decision: "支援の開始日（{{startOn}}）が支援決定の日（{{decidedOn}}）より前です。",
   plan_evaluation_before_start: "評価の日（{{evaluationOn}}）が支援の開始日（{{startOn}}）より前です。",
   plan_meeting_not_jusoteki: "支援プランは重層的支援会議の次第にのみ載せられます（予定中の会議を選んでください）。",
+  file_name_personal: "ファイル名に個人の氏名が含まれているため、書き出せません。氏名を含まない名前にしてください。",
   disk_full: "ディスクの空き容量が足りないため、保存できませんでした。直前までに保存した内容は無事です。空き容量を確保してから、もう一度お試しください。",
   vault_write_failed: "記録のフォルダに書き込めないため、保存できませんでした。直前までに保存した内容は無事です。フォルダが書き込み禁止になっていないか確認してください。",
   audit_range_invalid: "期間の始め（{{from}}）が終わり（{{to}}）より後になっています。期間を確かめてください。",

@@ -61,6 +61,7 @@ type CaseAuditAction =
   | 'meeting.updated'
   | 'agenda.changed'
   | 'document.exported'
+  | 'document.released'
   | 'pledge.recorded'
   | 'pledge.superseded'
   | 'pledge.scan_attached'

@@ -2,6 +2,7 @@ import { KasaneError, type AuditFilter, type AuditRow, type AuditStaffOption, ty
 import { AUDIT_GROUPS, KNOWN_AUDIT_ACTIONS, actionsOfGroups, auditGroupOf, isKnownAuditAction, type KnownAuditAction } from '../../../shared/domain/audit-kinds';
 import { addDays, localIsoDate, parseIsoDate } from '../../../shared/domain/calendar-date';
 import { formatWareki } from '../../../shared/domain/wareki';
+import { RELEASE_SUBJECT_KINDS } from '../../../shared/domain/documents';
 import { verifyMinutes } from '../vault/verify';
 import type { Db } from '../vault/database';
 import { verifyAuditChain } from './audit-log';
@@ -65,6 +66,8 @@ const SUBJECT_OF: Partial<Record<KnownAuditAction, SubjectKind>> = {
   'staff.passphrase_changed': 'staff',
   'vault.recovered': 'staff',
 };
+
+const RELEASE_SUBJECTS = new Set<SubjectKind>(RELEASE_SUBJECT_KINDS);
 
 /** Keys of `details` whose values are ids of a kind we can name (strings or arrays of them, at any depth). */
 const DETAIL_ID_KEYS: Record<string, 'member' | 'case' | 'organization' | 'meeting'> = {
@@ -211,14 +214,16 @@ class Resolver {
       staffName: r.staff_name,
       action: r.action,
       group: auditGroupOf(r.action),
-      subject: r.subject === null ? null : this.subject(r.action, r.subject),
+      subject: r.subject === null ? null : this.subject(r.action, r.subject, details),
       details,
       names: this.names(details),
     };
   }
 
-  private subject(action: string, id: string): AuditSubject | null {
-    const kind: SubjectKind = (isKnownAuditAction(action) ? SUBJECT_OF[action] : undefined) ?? 'unknown';
+  private subject(action: string, id: string, details: Record<string, unknown>): AuditSubject | null {
+    // A released document says what it is about (a meeting, a case, an organization …).
+    const released = action === 'document.released' && RELEASE_SUBJECTS.has(details.subjectKind as SubjectKind) ? (details.subjectKind as SubjectKind) : undefined;
+    const kind: SubjectKind = released ?? (isKnownAuditAction(action) ? SUBJECT_OF[action] : undefined) ?? 'unknown';
     // An id of a kind this version cannot name (a newer version's row) says nothing to a reader.
     if (kind === 'unknown') return null;
     const found = this.lookup(kind, id);

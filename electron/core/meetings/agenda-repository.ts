@@ -6,6 +6,7 @@ import type { Db } from '../vault/database';
 import { consentRecords, toConsentRecord } from '../cases/case-repository';
 import { assertActiveOrganization } from '../directory/organization-repository';
 import { roomWarnings } from './meeting-repository';
+import { MATERIAL_ORDER } from './material-order';
 import { decodeAttachment, storeAttachment, type MediaType } from '../attachments/attachment-repository';
 
 interface MeetingRow {
@@ -53,7 +54,7 @@ export function getAgenda(db: Db, meetingId: string, today: string): Agenda {
     .prepare(
       `SELECT m.id, m.item_id AS itemId, m.attachment_id AS attachmentId, f.file_name AS fileName
        FROM agenda_materials m JOIN agenda_items a ON a.id = m.item_id JOIN attachments f ON f.id = m.attachment_id
-       WHERE a.meeting_id = ? ORDER BY a.position, m.created_at, m.id`,
+       WHERE a.meeting_id = ? ORDER BY ${MATERIAL_ORDER}`,
     )
     .all(meetingId) as { id: string; itemId: string; attachmentId: string; fileName: string }[];
   const materials = materialRows.map((m, i) => ({ ...m, number: i + 1 }));

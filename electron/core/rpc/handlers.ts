@@ -16,6 +16,7 @@ import { minutesHandlers } from '../minutes/minutes-handlers';
 import { backupHandlers } from '../backup/backup-handlers';
 import { plansHandlers } from '../plans/plans-handlers';
 import { auditHandlers } from '../audit/audit-handlers';
+import { documentsHandlers } from '../documents/documents-handlers';
 import type { Printer } from '../pdf/printer';
 
 /** What every handler gets: the vault session and per-PC preferences. */
@@ -51,4 +52,5 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...plansHandlers,
   ...auditHandlers,
+  ...documentsHandlers,
 };

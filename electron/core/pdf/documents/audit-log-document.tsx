@@ -54,13 +54,24 @@ export function subjectTextJa(subject: AuditSubject | null): string {
   return `${kind}：${subject.label}${subject.date ? `（${formatWareki(subject.date)}）` : ''}`;
 }
 
+/** Detail keys whose values are codes, and the strings that name them (as in the viewer). */
+const VALUE_WORDS: Record<string, Record<string, unknown>> = {
+  document: auditJa.documents,
+  fields: auditJa.fieldNames,
+  changed: auditJa.fieldNames,
+  action: auditJa.releaseActions,
+  subjectKind: auditJa.subjects,
+};
+
 const DETAIL_WORDS: AuditDetailWords = {
   yes: auditJa.yes,
   no: auditJa.no,
   separator: '、',
   keyLabel: (key) => labelAt(auditJa.detailKeys, key) ?? key,
-  valueLabel: (key, value) =>
-    key === 'document' ? labelAt(auditJa.documents, value) : key === 'fields' || key === 'changed' ? labelAt(auditJa.fieldNames, value) : undefined,
+  valueLabel: (key, value) => {
+    const words = VALUE_WORDS[key];
+    return words ? labelAt(words, value) : undefined;
+  },
 };
 
 export function verdictTextJa(verdict: AuditVerdict): string {

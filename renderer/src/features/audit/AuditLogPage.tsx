@@ -32,6 +32,15 @@ export function subjectText(t: TFunction, language: string, subject: AuditSubjec
   return t('audit.subjectText', { kind, label: subject.label });
 }
 
+/** Detail keys whose values are codes, and the strings that name them. */
+const VALUE_WORDS: Record<string, string> = {
+  document: 'documents',
+  fields: 'fieldNames',
+  changed: 'fieldNames',
+  action: 'releaseActions',
+  subjectKind: 'subjects',
+};
+
 function detailWords(t: TFunction): AuditDetailWords {
   const known = (prefix: string, key: string) => {
     const k = safeKey(key);
@@ -42,7 +51,10 @@ function detailWords(t: TFunction): AuditDetailWords {
     no: t('audit.no'),
     separator: t('common.listSeparator'),
     keyLabel: (key) => known('audit.detailKeys', key) ?? key,
-    valueLabel: (key, value) => (key === 'document' ? known('audit.documents', value) : key === 'fields' || key === 'changed' ? known('audit.fieldNames', value) : undefined),
+    valueLabel: (key, value) => {
+      const words = VALUE_WORDS[key];
+      return words ? known(`audit.${words}`, value) : undefined;
+    },
   };
 }
 
