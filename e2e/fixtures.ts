@@ -18,7 +18,8 @@ export interface KasaneApp {
   setClock(instant: Date): void;
 }
 
-const rendererDir = resolve(import.meta.dirname, '..', 'dist', 'renderer');
+// KASANE_RENDERER_DIR: a renderer built elsewhere (two people testing different builds side by side).
+const rendererDir = process.env.KASANE_RENDERER_DIR ?? resolve(import.meta.dirname, '..', 'dist', 'renderer');
 
 /**
  * Each test gets its own core and browser host in a fresh temp folder, in this process, and a

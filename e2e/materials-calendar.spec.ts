@@ -1,7 +1,7 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi } from './fixtures';
-import { shot, todayInPage, call } from './support';
+import { shot, todayInPage, call, fillRelease } from './support';
 import { addDays, addMonths, parseIsoDate } from '../shared/domain/calendar-date';
 import { formatWareki } from '../shared/domain/wareki';
 
@@ -199,18 +199,20 @@ test('materials: attach by button and by drop, numbers follow the order, view, r
   await newCases.getByRole('button', { name: '資料1「支援経過.docx」を表示' }).click();
   viewer = page.getByRole('dialog', { name: '資料1「支援経過.docx」' });
   await expect(viewer).toContainText('この資料はWordのファイルです。重ねの中では表示できないため');
-  await expect(viewer.getByRole('button', { name: '保存' })).toBeFocused();
+  await fillRelease(viewer, '福祉課', '会議資料の共有');
   const downloading = page.waitForEvent('download');
   await viewer.getByRole('button', { name: '保存' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('支援経過.docx');
+  // Saved as 資料1 of this meeting, not under the name it was uploaded with.
+  const savedName = download.suggestedFilename();
+  expect(savedName).toMatch(/^資料1_令和\d+年\d+月\d+日_.+\.docx$/);
   const saved = await download.createReadStream().then(async (stream) => {
     const parts: Buffer[] = [];
     for await (const part of stream) parts.push(part as Buffer);
     return Buffer.concat(parts);
   });
   expect(saved.equals(docx)).toBe(true);
-  await expect(viewer.getByText('「支援経過.docx」を保存しました。')).toBeVisible();
+  await expect(viewer.getByText(`「${savedName}」を保存しました。`)).toBeVisible();
   await page.waitForTimeout(200);
   await shot(page, 'materials-7-office');
   await viewer.getByRole('button', { name: '閉じる' }).click();

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
-import { todayInPage, call, type Org } from './support';
+import { createHash } from 'node:crypto';
+import { todayInPage, call, fillRelease, type Org } from './support';
 import { addDays } from '../shared/domain/calendar-date';
 import { formatWareki } from '../shared/domain/wareki';
 
@@ -126,7 +127,7 @@ test('plan meetings, send a case without consent to the 支援会議, reorder by
   await expect.poll(async () => (await titles()).findIndex((text) => text.includes('出席者確認'))).toBe(attendanceIndex);
   await shot(page, '53-meeting-agenda');
 
-  // 次第を出力 → preview with pages → 保存 downloads the same PDF.
+  // 次第を出力 → preview with pages → 保存 downloads the same PDF, once its recipient and purpose are recorded.
   await page.getByRole('button', { name: '次第を出力' }).click();
   const preview = page.getByRole('dialog', { name: '次第のプレビュー' });
   await expect(preview).toBeVisible({ timeout: 30_000 });
@@ -135,9 +136,19 @@ test('plan meetings, send a case without consent to the 支援会議, reorder by
   await expect(preview.getByTestId('pdf-pages').locator('.textLayer').first()).toContainText(caseNumber);
   await page.waitForTimeout(300);
   await shot(page, '54-agenda-preview');
+  // Nothing leaves the vault without 宛先 and 目的: the click asks for them and no file comes.
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await preview.getByRole('button', { name: '保存' }).click();
+  await expect(preview.getByText('宛先と目的を入力してから、保存または印刷してください。')).toBeVisible();
+  await expect(preview.getByLabel('宛先（渡す相手）', { exact: true })).toBeFocused();
+  await shot(page, '54b-release-missing');
+  await fillRelease(preview, '地域包括支援センター', '会議資料の事前送付');
   const downloading = page.waitForEvent('download');
   await preview.getByRole('button', { name: '保存' }).click();
   const download = await downloading;
+  expect(downloads).toBe(1);
+  await expect(preview.getByText('監査ログに記録しました（宛先：地域包括支援センター、目的：会議資料の事前送付）。')).toBeVisible();
   expect(download.suggestedFilename()).toBe(`次第_${formatWareki(shienDate)}_支援会議.pdf`);
   const file = join(testInfo.outputDir, 'agenda.pdf');
   await download.saveAs(file);
@@ -148,11 +159,25 @@ test('plan meetings, send a case without consent to the 支援会議, reorder by
   expect(text).toContain(caseNumber);
   expect(text).not.toContain('佐藤');
   expect(text).not.toContain('健一');
+  // The audit log holds the release, with the hash of exactly the bytes that were saved.
+  type Released = { rows: { action: string; details: Record<string, unknown> }[] };
+  const released = async () =>
+    (await call<Released>(app, 'audit.list', { from: addDays(todayInPage(), -1), to: addDays(todayInPage(), 1), groups: ['export'] })).rows.filter((r) => r.action === 'document.released');
+  const [saved] = await released();
+  expect(saved!.details).toMatchObject({
+    document: 'agenda',
+    action: 'save',
+    recipient: '地域包括支援センター',
+    purpose: '会議資料の事前送付',
+    fileName: download.suggestedFilename(),
+    sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+  });
   // 印刷 prints the rendered pages (the CSP forbids frames): the page images are put in place and window.print() is called.
   // (window.print is replaced by a counter of the page images in place when it is called.)
   await page.evaluate(`window.printed = 0; window.print = () => { window.printed += document.querySelectorAll('body.mt-printing .mt-print-root img').length; window.dispatchEvent(new Event('afterprint')); };`);
   await preview.getByRole('button', { name: '印刷' }).click();
   await expect.poll(() => page.evaluate('window.printed')).toBeGreaterThan(0);
+  expect((await released())[0]!.details).toMatchObject({ document: 'agenda', action: 'print', recipient: '地域包括支援センター' });
   await expect(page.locator('.mt-print-root')).toHaveCount(0);
   await expect(page.locator('body.mt-printing')).toHaveCount(0);
   await preview.getByRole('button', { name: '閉じる' }).click();

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
-import { SHOTS, shot, todayInPage, call, type Org } from './support';
+import { SHOTS, shot, todayInPage, call, fillRelease, type Org } from './support';
 import { addDays } from '../shared/domain/calendar-date';
 import { fiscalYearOf } from '../shared/domain/fiscal-year';
 
@@ -111,6 +111,7 @@ const all = (pages: string[]) => pages.join('\n');
 async function savedPdfPages(page: Page, preview: Locator, file: string): Promise<string[]> {
   await expect(preview.getByText(/全\d+ページ/)).toBeVisible({ timeout: 60_000 });
   const downloading = page.waitForEvent('download');
+  await fillRelease(preview, '出席者（会議後の送付）', '会議録の送付');
   await preview.getByRole('button', { name: '保存' }).click();
   const download = await downloading;
   await download.saveAs(file);

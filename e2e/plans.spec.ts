@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
-import { shot, todayInPage, call, type Org } from './support';
+import { shot, todayInPage, call, fillRelease, type Org } from './support';
 import { addDays, addMonths } from '../shared/domain/calendar-date';
 import { formatWareki } from '../shared/domain/wareki';
 
@@ -39,6 +39,7 @@ const deskGroup = (page: Page, heading: string) => page.getByRole('region', { na
 async function savedPdfText(page: Page, preview: Locator, file: string): Promise<string> {
   await expect(preview.getByText(/全\d+ページ/)).toBeVisible({ timeout: 60_000 });
   const downloading = page.waitForEvent('download');
+  await fillRelease(preview);
   await preview.getByRole('button', { name: '保存' }).click();
   await (await downloading).saveAs(file);
   expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');

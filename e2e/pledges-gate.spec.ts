@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
-import { shot, todayInPage, call, type Org } from './support';
+import { shot, todayInPage, call, fillRelease, type Org } from './support';
 import { fiscalYearOf } from '../shared/domain/fiscal-year';
 import { formatWareki } from '../shared/domain/wareki';
 
@@ -48,6 +48,7 @@ async function setUp(app: KasaneApp, type: 'shien' | 'jusoteki' = 'shien') {
 async function savedPdfText(page: Page, preview: ReturnType<Page['getByRole']>, file: string): Promise<{ text: string; layout: string; download: Download }> {
   await expect(preview.getByText(/全\d+ページ/)).toBeVisible({ timeout: 30_000 });
   const downloading = page.waitForEvent('download');
+  await fillRelease(preview);
   await preview.getByRole('button', { name: '保存' }).click();
   const download = await downloading;
   await download.saveAs(file);

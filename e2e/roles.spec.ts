@@ -200,6 +200,9 @@ test('role assignments between meetings: filters, overdue progress with a reason
   await expect(textLayer).not.toContainText(VISIT);
   await page.waitForTimeout(300);
   await shot(page, 'roles-pdf-preview');
+  // The list names its organization: the recipient is filled in, the purpose is asked.
+  await expect(preview.getByLabel('宛先（渡す相手）', { exact: true })).toHaveValue(shakyo.name);
+  await preview.getByLabel('目的', { exact: true }).fill('役割分担の確認');
   const downloading = page.waitForEvent('download');
   await preview.getByRole('button', { name: '保存' }).click();
   const file = join(testInfo.outputDir, 'roles-shakyo.pdf');

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { KasaneApp } from './fixtures';
 
 /** Screenshots of the screens under test, looked at by the person who changes them. */
@@ -27,4 +27,10 @@ export async function call<T>(app: KasaneApp, method: string, input: unknown): P
 export interface Org {
   id: string;
   name: string;
+}
+
+/** 持ち出しの記録: what every 保存 / 印刷 of a document asks first (the core logs it with the file's hash). */
+export async function fillRelease(scope: Locator, recipient = '事務局保管', purpose = '動作確認'): Promise<void> {
+  await scope.getByLabel('宛先（渡す相手）', { exact: true }).fill(recipient);
+  await scope.getByLabel('目的', { exact: true }).fill(purpose);
 }

@@ -211,8 +211,6 @@ export const casesEn: DeepStringRecord<typeof casesJa> = {
     auditNote: 'Viewing the scan is recorded in the audit log, with who viewed it and when.',
     loading: 'Loading…',
     imageAlt: 'Scan of the consent form: {{fileName}}',
-    pdfNote: 'A PDF cannot be shown inside this screen. Use “Open PDF” to save it and open it; delete the saved file when you no longer need it.',
-    pdfOpen: 'Open PDF ({{fileName}})',
     close: 'Close',
   },
   settings: {

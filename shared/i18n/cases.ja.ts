@@ -208,8 +208,6 @@ export const casesJa = {
     auditNote: 'スキャンを表示したことは、誰がいつ表示したかとともに監査記録に残ります。',
     loading: '読み込んでいます…',
     imageAlt: '同意書のスキャン：{{fileName}}',
-    pdfNote: 'PDF はこの画面の中では表示できません。「PDF を開く」で保存してから開いてください。保存したファイルは用が済んだら削除してください。',
-    pdfOpen: 'PDF を開く（{{fileName}}）',
     close: '閉じる',
   },
   settings: {

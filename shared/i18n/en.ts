@@ -10,6 +10,7 @@ import { minutesEn } from './minutes.en';
 import { auditEn } from './audit.en';
 import { backupEn } from './backup.en';
 import { plansEn } from './plans.en';
+import { releaseEn } from './release.en';
 import type { ja } from './ja';
 
 /** The same shape as `T`, every leaf a string: a key missing from `en` is a type error. */
@@ -256,5 +257,6 @@ export const en: DeepStringRecord<typeof ja> = {
   audit: auditEn,
   backup: backupEn,
   plans: plansEn,
+  release: releaseEn,
   errors: errorsEn,
 };

@@ -10,6 +10,7 @@ import { minutesJa } from './minutes.ja';
 import { auditJa } from './audit.ja';
 import { backupJa } from './backup.ja';
 import { plansJa } from './plans.ja';
+import { releaseJa } from './release.ja';
 
 /**
  * Japanese UI strings (the default language). `en.ts` must have exactly the same keys; both the
@@ -254,5 +255,6 @@ export const ja = {
   audit: auditJa,
   backup: backupJa,
   plans: plansJa,
+  release: releaseJa,
   errors: errorsJa,
 };

@@ -78,11 +78,11 @@ describe('documents leaving the vault (保存・印刷)', () => {
 
   it('names a stored file by what it belongs to, never by the name it was uploaded with', async () => {
     const pdf = Buffer.from('%PDF-1.7\n% 資料\n%%EOF\n').toString('base64');
-    let agenda = await ok<Agenda>('agenda.addCaseItem', { meetingId: meeting.id, caseId: caseA.id, kind: 'new', minutes: 15 });
-    const caseItem = agenda.items.find((i) => i.caseId === caseA.id)!;
-    const reports = agenda.items.find((i) => i.title === '報告事項')!;
-    agenda = await ok<Agenda>('agenda.addMaterial', { itemId: caseItem.id, fileName: '山田花子_経過.pdf', mediaType: 'application/pdf', dataBase64: pdf });
-    agenda = await ok<Agenda>('agenda.addMaterial', { itemId: reports.id, fileName: '報告.pdf', mediaType: 'application/pdf', dataBase64: pdf });
+    const items = (await ok<Agenda>('agenda.addCaseItem', { meetingId: meeting.id, caseId: caseA.id, kind: 'new', minutes: 15 })).items;
+    const caseItem = items.find((i) => i.caseId === caseA.id)!;
+    const reports = items.find((i) => i.title === '報告事項')!;
+    await ok<Agenda>('agenda.addMaterial', { itemId: caseItem.id, fileName: '山田花子_経過.pdf', mediaType: 'application/pdf', dataBase64: pdf });
+    const agenda = await ok<Agenda>('agenda.addMaterial', { itemId: reports.id, fileName: '報告.pdf', mediaType: 'application/pdf', dataBase64: pdf });
     const caseMaterial = agenda.items.find((i) => i.id === caseItem.id)!.materials[0]!;
     const file = await ok<{ fileName: string; exportFileName: string }>('attachment.get', { id: caseMaterial.attachmentId });
     expect(file.fileName).toBe('山田花子_経過.pdf');

@@ -146,7 +146,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
   const printAttendance = useMutation({
     mutationFn: async (): Promise<PdfDocument> => {
       const result = await invoke('meeting.attendancePdf', { meetingId: meeting.id });
-      return { title: t('attendance.documents.attendanceList'), ...printedDocument(result.fileName, result.pdfBase64) };
+      return { title: t('attendance.documents.attendanceList'), ...printedDocument(result.fileName, result.pdfBase64, { document: 'attendance', subject: { kind: 'meeting', id: meeting.id } }) };
     },
     onSuccess: setDocument,
   });

@@ -18,7 +18,7 @@ export function usePledgeForms(meetingId: string, onPrinted: (doc: PdfDocument) 
   return useMutation({
     mutationFn: async (memberIds: string[] | null): Promise<PdfDocument> => {
       const result = await invoke('pledge.formPdf', memberIds ? { kind: 'per_meeting', meetingId, memberIds } : { kind: 'per_meeting', meetingId });
-      return { title: t('attendance.documents.pledgeForms'), ...printedDocument(result.fileName, result.pdfBase64) };
+      return { title: t('attendance.documents.pledgeForms'), ...printedDocument(result.fileName, result.pdfBase64, { document: 'pledge_form', subject: { kind: 'meeting', id: meetingId } }) };
     },
     onSuccess: onPrinted,
   });

@@ -30,7 +30,7 @@ export function AuditPdfDialog({ filter, total, onClose }: { filter: AuditFilter
         ...(recipient.trim() ? { recipient: recipient.trim() } : {}),
         ...(purpose.trim() ? { purpose: purpose.trim() } : {}),
       });
-      return printedDocument(result.fileName, result.pdfBase64);
+      return printedDocument(result.fileName, result.pdfBase64, { document: 'audit_log', subject: null, ...(recipient.trim() ? { recipient: recipient.trim() } : {}) });
     },
     // The export is itself a new row of the log.
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['audit.list'] }),

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_LIMIT_MB, type CaseDetail, type Consent } from '../../../../shared/contract/cases';
@@ -6,6 +6,8 @@ import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { ErrorAlert, shortDate } from '../directory/ui';
 import { base64ToBytes, fileToBase64 } from '../directory/files';
+import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
+import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 
 type ScanMediaType = 'application/pdf' | 'image/png' | 'image/jpeg';
 
@@ -95,9 +97,8 @@ export function AttachScanForm({ consent, onDone, onCancel }: { consent: Consent
 
 /**
  * 「スキャンを表示」: fetched anew each time it opens (each view is audited by the core) and not
- * kept in the query cache; the blob: URL is revoked when the dialog closes. Images are shown in
- * an <img> (the CSP allows img-src blob:); a PDF cannot be framed, so it is offered as a
- * download link to open with the PC's PDF viewer.
+ * kept in the query cache. A PDF is shown in the shared preview (保存・印刷 recorded with recipient
+ * and purpose, under a generated file name); an image in an <img> (blob: URL, revoked on close).
  */
 export function ScanViewer({ attachmentId, onClose }: { attachmentId: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -111,14 +112,21 @@ export function ScanViewer({ attachmentId, onClose }: { attachmentId: string; on
     retry: false,
     refetchOnWindowFocus: false,
   });
-  const [url, setUrl] = useState<string | null>(null);
+  const pdf = useMemo<PrintedDocument | null>(
+    () =>
+      file.data?.mediaType === 'application/pdf'
+        ? printedDocument(file.data.exportFileName, file.data.dataBase64, { document: 'consent_scan', subject: { kind: 'attachment', id: attachmentId } })
+        : null,
+    [file.data, attachmentId],
+  );
+  const [imageUrl, setImageUrl] = useState<string | null>(null);
   useEffect(() => {
-    if (!file.data) return;
+    if (!file.data || file.data.mediaType === 'application/pdf') return;
     const next = URL.createObjectURL(new Blob([base64ToBytes(file.data.dataBase64)], { type: file.data.mediaType }));
-    setUrl(next);
+    setImageUrl(next);
     return () => {
       URL.revokeObjectURL(next);
-      setUrl(null);
+      setImageUrl(null);
     };
   }, [file.data]);
 
@@ -131,29 +139,19 @@ export function ScanViewer({ attachmentId, onClose }: { attachmentId: string; on
         </p>
       )}
       {file.error && <ErrorAlert>{errorText(t, file.error)}</ErrorAlert>}
-      {file.data && url && (
-        <>
-          {file.data.mediaType === 'application/pdf' ? (
-            <>
-              <p>{t('cases.scan.pdfNote')}</p>
-              <p>
-                <a className="button" href={url} download={file.data.fileName}>
-                  {t('cases.scan.pdfOpen', { fileName: file.data.fileName })}
-                </a>
-              </p>
-            </>
-          ) : (
-            <div className="scan-image-wrap">
-              <img className="scan-image" src={url} alt={t('cases.scan.imageAlt', { fileName: file.data.fileName })} />
-            </div>
-          )}
-        </>
+      {pdf && <PdfPreviewBody document={pdf} onClose={onClose} />}
+      {imageUrl && file.data && (
+        <div className="scan-image-wrap">
+          <img className="scan-image" src={imageUrl} alt={t('cases.scan.imageAlt', { fileName: file.data.fileName })} />
+        </div>
       )}
-      <div className="dialog-actions dialog-actions-split">
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          {t('cases.scan.close')}
-        </button>
-      </div>
+      {!pdf && (
+        <div className="dialog-actions dialog-actions-split">
+          <button type="button" className="button" onClick={onClose} autoFocus>
+            {t('cases.scan.close')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
 import { useOrganizations } from '../directory/OrganizationsTab';
 import { ErrorAlert, Modal, SelectField, formErrorText } from '../directory/ui';
 import { base64ToBytes, downloadBlob } from '../directory/files';
+import { ReleaseFields, useRelease } from '../../components/release';
 import { AddCaseError, useAddCase } from './addCase';
 import type { AddedElsewhere } from './MeetingDetail';
 import { KIND_MINUTES, itemLabel, useReturnFocus, type AgendaItemT } from './shared';
@@ -443,9 +444,13 @@ export function MaterialViewer({ material, onClose }: { material: MaterialT; onC
     };
   }, [bytes, mediaType]);
   const number = t('meetings.materials.number', { number: material.number });
-  const fileName = file.data?.fileName ?? material.fileName;
-  function save() {
+  // Saved under the name the core gives it (資料N_date_meeting), never the uploaded one.
+  const fileName = file.data?.exportFileName ?? '';
+  const origin = { document: 'material', subject: { kind: 'attachment', id: material.attachmentId } } as const;
+  const release = useRelease(origin);
+  async function save() {
     if (!bytes || !mediaType) return;
+    if (!(await release.release('save', { fileName, bytes, pages: null }))) return;
     downloadBlob(new Blob([bytes], { type: mediaType }), fileName);
     setSaved(true);
   }
@@ -461,16 +466,17 @@ export function MaterialViewer({ material, onClose }: { material: MaterialT; onC
       )}
       {file.error && <ErrorAlert>{errorText(t, file.error)}</ErrorAlert>}
       {bytes && mediaType === 'application/pdf' && (
-        <PdfPreviewBody document={{ fileName, bytes }} onClose={onClose} loadingText={t('meetings.materials.loading')} />
+        <PdfPreviewBody document={{ fileName, bytes, origin }} onClose={onClose} loadingText={t('meetings.materials.loading')} />
       )}
       {bytes && mediaType && mediaType !== 'application/pdf' && (
         <>
           {imageUrl && (
             <div className="mt-material-image-wrap">
-              <img className="mt-material-image" src={imageUrl} alt={t('meetings.materials.imageAlt', { number, fileName })} />
+              <img className="mt-material-image" src={imageUrl} alt={t('meetings.materials.imageAlt', { number, fileName: material.fileName })} />
             </div>
           )}
           {kind && <p className="notice mt-material-office">{t('meetings.materials.officeNote', { kind: t(`meetings.materials.officeKinds.${kind}`) })}</p>}
+          <ReleaseFields release={release} />
           <p className="mt-flash" role="status">
             {saved ? t('meetings.materials.saved', { fileName }) : ''}
           </p>
@@ -478,7 +484,7 @@ export function MaterialViewer({ material, onClose }: { material: MaterialT; onC
             <button type="button" className="button" onClick={onClose} autoFocus={!kind}>
               {t('meetings.materials.close')}
             </button>
-            <button type="button" className="button button-primary" onClick={save} autoFocus={!!kind}>
+            <button type="button" className="button button-primary" onClick={() => void save()} disabled={release.busy}>
               {t('meetings.materials.save')}
             </button>
           </div>

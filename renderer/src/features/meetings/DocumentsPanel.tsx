@@ -22,7 +22,7 @@ export function DocumentsPanel({ meeting }: { meeting: Meeting }) {
   const print = useMutation({
     mutationFn: async (kind: DocumentKind): Promise<PrintedDocument & { kind: DocumentKind }> => {
       const result = await invoke(kind === 'agenda' ? 'meeting.agendaPdf' : 'meeting.noticePdf', { meetingId: meeting.id });
-      return { kind, ...printedDocument(result.fileName, result.pdfBase64) };
+      return { kind, ...printedDocument(result.fileName, result.pdfBase64, { document: kind, subject: { kind: 'meeting', id: meeting.id } }) };
     },
     onSuccess: setDocument,
   });

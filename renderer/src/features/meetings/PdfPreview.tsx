@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Document, Page, pdfjs } from 'react-pdf';
 import 'react-pdf/dist/Page/TextLayer.css';
 import type { PrintedDocument } from '../../components/pdf-document';
+import { ReleaseFields, useRelease } from '../../components/release';
+import { downloadBlob } from '../directory/files';
 
 // The worker is a file of our own build, served from the same origin (CSP: worker-src 'self').
 pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();
@@ -15,6 +17,7 @@ const PAGE_WIDTH = 720;
 /**
  * Shows every page of a printed document; 保存 downloads the very same bytes, 印刷 prints the
  * rendered pages (the CSP allows no frame, so the PDF cannot be printed from a hidden <iframe>).
+ * Either happens only after its recipient and purpose are recorded (持ち出しの記録).
  */
 export default function PdfPreview({ document: doc, onClose }: { document: PrintedDocument; onClose: () => void }) {
   const { t } = useTranslation();
@@ -26,20 +29,18 @@ export default function PdfPreview({ document: doc, onClose }: { document: Print
   // pdf.js takes over (detaches) the buffer it is given: it gets a copy, the original stays for 保存.
   const file = useMemo(() => ({ data: doc.bytes.slice() }), [doc.bytes]);
 
-  function save() {
-    const url = URL.createObjectURL(new Blob([doc.bytes], { type: 'application/pdf' }));
-    const a = window.document.createElement('a');
-    a.href = url;
-    a.download = doc.fileName;
-    a.rel = 'noopener';
-    window.document.body.append(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  const release = useRelease(doc.origin);
+  const handedOver = { fileName: doc.fileName, bytes: doc.bytes, pages };
+
+  // The file is handed over only once its release is in the audit log.
+  async function save() {
+    if (!(await release.release('save', handedOver))) return;
+    downloadBlob(new Blob([doc.bytes], { type: 'application/pdf' }), doc.fileName);
     setSaved(true);
   }
 
-  function print() {
+  async function print() {
+    if (!(await release.release('print', handedOver))) return;
     const canvases = [...(pagesRef.current?.querySelectorAll('canvas') ?? [])];
     setPrintImages(canvases.map((c) => c.toDataURL('image/png')));
   }
@@ -57,15 +58,16 @@ export default function PdfPreview({ document: doc, onClose }: { document: Print
 
   return (
     <div className="mt-pdf">
+      <ReleaseFields release={release} />
       <div className="mt-pdf-toolbar">
         <p className="mt-pdf-count" role="status">
           {pages !== null ? t('meetings.documents.pages', { count: pages }) : failed ? '' : t('meetings.documents.loadingPreview')}
         </p>
         <span className="toolbar-spacer" />
-        <button type="button" className="button button-primary" onClick={save} aria-describedby="mt-pdf-save-hint">
+        <button type="button" className="button button-primary" onClick={() => void save()} disabled={release.busy} aria-describedby="mt-pdf-save-hint">
           {t('meetings.documents.save')}
         </button>
-        <button type="button" className="button" onClick={print} disabled={pages === null} aria-describedby="mt-pdf-print-hint">
+        <button type="button" className="button" onClick={() => void print()} disabled={pages === null || release.busy} aria-describedby="mt-pdf-print-hint">
           {t('meetings.documents.print')}
         </button>
         <button type="button" className="button" onClick={onClose}>

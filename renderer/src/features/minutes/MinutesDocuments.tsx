@@ -55,7 +55,7 @@ export function MinutesDocuments({ meeting, minutes }: { meeting: Meeting; minut
       void queryClient.invalidateQueries({ queryKey: minutesKeys.distributions(meeting.id) });
       setPreview({
         title: t('minutes.documents.previewHeading', { document: recordName }),
-        document: printedDocument(result.fileName, result.pdfBase64),
+        document: printedDocument(result.fileName, result.pdfBase64, { document: 'minutes', subject: { kind: 'meeting', id: meeting.id } }),
         note: draft ? t('minutes.documents.draftNote') : shien ? t('minutes.documents.copiesNote', { count: result.copies }) : null,
       });
     },
@@ -66,7 +66,11 @@ export function MinutesDocuments({ meeting, minutes }: { meeting: Meeting; minut
       const org = (orgs.data ?? []).find((o) => o.id === orgId);
       setPreview({
         title: t('minutes.documents.previewHeading', { document: t('minutes.documents.roleList') }),
-        document: printedDocument(result.fileName, result.pdfBase64),
+        document: printedDocument(result.fileName, result.pdfBase64, {
+          document: 'role_list',
+          subject: { kind: 'organization', id: orgId },
+          ...(org ? { recipient: org.name } : {}),
+        }),
         note: org ? t('minutes.documents.roleListNote', { organization: org.name }) : null,
       });
     },

@@ -540,7 +540,10 @@ function PlanDocuments({ plan }: { plan: Plan }) {
   const print = useMutation({
     mutationFn: async (kind: DocumentKind): Promise<Printed> => {
       const result = await invoke('plan.pdf', { id: plan.id, document: kind });
-      return { kind, document: printedDocument(result.fileName, result.pdfBase64) };
+      return {
+        kind,
+        document: printedDocument(result.fileName, result.pdfBase64, { document: kind === 'plan' ? 'support_plan' : 'evaluation_sheet', subject: { kind: 'plan', id: plan.id } }),
+      };
     },
     onSuccess: setPrinted,
   });

@@ -236,7 +236,9 @@ export function ScanDialog({ attachmentId, subject, onClose }: { attachmentId: s
     refetchOnWindowFocus: false,
   });
   const pdf = useMemo<PrintedDocument | null>(
-    () => (file.data?.mediaType === 'application/pdf' ? printedDocument(file.data.fileName, file.data.dataBase64) : null),
+    () => file.data?.mediaType === 'application/pdf'
+        ? printedDocument(file.data.exportFileName, file.data.dataBase64, { document: 'pledge_scan', subject: { kind: 'attachment', id: attachmentId } })
+        : null,
     [file.data],
   );
   const [imageUrl, setImageUrl] = useState<string | null>(null);
@@ -313,7 +315,11 @@ export function PrintFormDialog({ onClose }: { onClose: () => void }) {
         kind === 'individual_annual'
           ? (members.data ?? []).find((m) => m.id === memberId)?.name
           : activeOrgs.find((o) => o.id === organizationId)?.name;
-      return { title: t(`pledges.print.previewHeadings.${kind}`, { subject: name ?? '' }), document: printedDocument(result.fileName, result.pdfBase64) };
+      const subject = kind === 'individual_annual' ? ({ kind: 'member', id: memberId } as const) : ({ kind: 'organization', id: organizationId } as const);
+      return {
+        title: t(`pledges.print.previewHeadings.${kind}`, { subject: name ?? '' }),
+        document: printedDocument(result.fileName, result.pdfBase64, { document: 'pledge_form', subject }),
+      };
     },
     onSuccess: setPreview,
   });

@@ -139,7 +139,7 @@ function RenewalFormsDialog({ people, fiscalYear, onClose }: { people: Row[]; fi
     queryKey: ['pledge.formPdf', 'individual_annual', person.memberId, fiscalYear],
     queryFn: async () => {
       const r = await invoke('pledge.formPdf', { kind: 'individual_annual', memberId: person.memberId, fiscalYear });
-      return printedDocument(r.fileName, r.pdfBase64);
+      return printedDocument(r.fileName, r.pdfBase64, { document: 'pledge_form', subject: { kind: 'member', id: person.memberId } });
     },
     staleTime: Infinity,
     gcTime: 0,

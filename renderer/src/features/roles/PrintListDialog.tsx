@@ -23,7 +23,8 @@ export function PrintListDialog({ today, initialOrganizationId, onClose }: { tod
   const print = useMutation({
     mutationFn: async (id: string): Promise<PrintedDocument> => {
       const result = await invoke('role.listPdf', { organizationId: id, today });
-      return printedDocument(result.fileName, result.pdfBase64);
+      const name = orgs.data?.find((o) => o.id === id)?.name;
+      return printedDocument(result.fileName, result.pdfBase64, { document: 'role_list', subject: { kind: 'organization', id }, ...(name ? { recipient: name } : {}) });
     },
   });
   const organizationName = orgs.data?.find((o) => o.id === organizationId)?.name ?? '';
