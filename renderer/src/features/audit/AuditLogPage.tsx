@@ -181,7 +181,7 @@ export function AuditLogPage({ onBack }: { onBack: () => void }) {
                 {entries.map((e) => (
                   <div key={e.key}>
                     <dt>{e.label}</dt>
-                    <dd>{e.text}</dd>
+                    <dd className={e.key === 'sha256' ? 'audit-hash' : undefined}>{e.text}</dd>
                   </div>
                 ))}
               </dl>

@@ -55,7 +55,7 @@ export function pageInfo(offset: number, total: number, limit: number): { page: 
 
 /** An i18n key part is used only when it looks like one (a rewritten row may hold any text). */
 export function safeKey(value: string): string | null {
-  return /^[a-z_]+(\.[a-z_]+)?$/i.test(value) ? value : null;
+  return /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/i.test(value) ? value : null;
 }
 
 /**
