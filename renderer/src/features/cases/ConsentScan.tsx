@@ -1,13 +1,13 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useStoredFile } from '../../components/stored-file';
 import { ATTACHMENT_LIMIT_MB, type CaseDetail, type Consent } from '../../../../shared/contract/cases';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { ErrorAlert, shortDate } from '../directory/ui';
-import { base64ToBytes, fileToBase64 } from '../directory/files';
+import { fileToBase64 } from '../directory/files';
 import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
-import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 
 type ScanMediaType = 'application/pdf' | 'image/png' | 'image/jpeg';
 
@@ -102,33 +102,7 @@ export function AttachScanForm({ consent, onDone, onCancel }: { consent: Consent
  */
 export function ScanViewer({ attachmentId, onClose }: { attachmentId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const invoke = useInvoke();
-  const [openedAt] = useState(() => Date.now());
-  const file = useQuery({
-    queryKey: ['attachment.get', attachmentId, openedAt],
-    queryFn: () => invoke('attachment.get', { id: attachmentId }),
-    gcTime: 0,
-    staleTime: Infinity,
-    retry: false,
-    refetchOnWindowFocus: false,
-  });
-  const pdf = useMemo<PrintedDocument | null>(
-    () =>
-      file.data?.mediaType === 'application/pdf'
-        ? printedDocument(file.data.exportFileName, file.data.dataBase64, { document: 'consent_scan', subject: { kind: 'attachment', id: attachmentId } })
-        : null,
-    [file.data, attachmentId],
-  );
-  const [imageUrl, setImageUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!file.data || file.data.mediaType === 'application/pdf') return;
-    const next = URL.createObjectURL(new Blob([base64ToBytes(file.data.dataBase64)], { type: file.data.mediaType }));
-    setImageUrl(next);
-    return () => {
-      URL.revokeObjectURL(next);
-      setImageUrl(null);
-    };
-  }, [file.data]);
+  const { file, pdf, imageUrl } = useStoredFile(attachmentId, 'consent_scan');
 
   return (
     <div className="scan-viewer">

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useStoredFile } from '../../components/stored-file';
 import type { TFunction } from 'i18next';
 import type { Agenda, Meeting } from '../../../../shared/contract/meetings';
 import { MaterialMediaType } from '../../../../shared/contract/cases';
@@ -11,7 +12,7 @@ import { TextField } from '../../components/forms';
 import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
 import { useOrganizations } from '../directory/OrganizationsTab';
 import { ErrorAlert, Modal, SelectField, formErrorText } from '../directory/ui';
-import { base64ToBytes, downloadBlob } from '../directory/files';
+import { downloadBlob } from '../directory/files';
 import { ReleaseFields, useRelease } from '../../components/release';
 import { AddCaseError, useAddCase } from './addCase';
 import type { AddedElsewhere } from './MeetingDetail';
@@ -419,35 +420,14 @@ export function materialErrorText(t: TFunction, error: unknown): string {
  */
 export function MaterialViewer({ material, onClose }: { material: MaterialT; onClose: () => void }) {
   const { t } = useTranslation();
-  const invoke = useInvoke();
   useReturnFocus();
-  const [openedAt] = useState(() => Date.now());
   const [saved, setSaved] = useState(false);
-  const file = useQuery({
-    queryKey: ['attachment.get', material.attachmentId, openedAt],
-    queryFn: () => invoke('attachment.get', { id: material.attachmentId }),
-    gcTime: 0,
-    staleTime: Infinity,
-    retry: false,
-    refetchOnWindowFocus: false,
-  });
-  const bytes = useMemo(() => (file.data ? base64ToBytes(file.data.dataBase64) : null), [file.data]);
-  const [imageUrl, setImageUrl] = useState<string | null>(null);
+  const { file, bytes, pdf, imageUrl } = useStoredFile(material.attachmentId, 'material');
   const mediaType = file.data?.mediaType;
-  useEffect(() => {
-    if (!bytes || !mediaType?.startsWith('image/')) return;
-    const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-    setImageUrl(url);
-    return () => {
-      URL.revokeObjectURL(url);
-      setImageUrl(null);
-    };
-  }, [bytes, mediaType]);
   const number = t('meetings.materials.number', { number: material.number });
   // Saved under the name the core gives it (資料N_date_meeting), never the uploaded one.
   const fileName = file.data?.exportFileName ?? '';
-  const origin = { document: 'material', subject: { kind: 'attachment', id: material.attachmentId } } as const;
-  const release = useRelease(origin);
+  const release = useRelease({ document: 'material', subject: { kind: 'attachment', id: material.attachmentId } });
   async function save() {
     if (!bytes || !mediaType) return;
     if (!(await release.release('save', { fileName, bytes, pages: null }))) return;
@@ -465,9 +445,7 @@ export function MaterialViewer({ material, onClose }: { material: MaterialT; onC
         </p>
       )}
       {file.error && <ErrorAlert>{errorText(t, file.error)}</ErrorAlert>}
-      {bytes && mediaType === 'application/pdf' && (
-        <PdfPreviewBody document={{ fileName, bytes, origin }} onClose={onClose} loadingText={t('meetings.materials.loading')} />
-      )}
+      {pdf && <PdfPreviewBody document={pdf} onClose={onClose} loadingText={t('meetings.materials.loading')} />}
       {bytes && mediaType && mediaType !== 'application/pdf' && (
         <>
           {imageUrl && (

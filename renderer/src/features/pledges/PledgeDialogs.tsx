@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useStoredFile } from '../../components/stored-file';
 import type { PledgeRecord } from '../../../../shared/contract/pledges';
 import { ATTACHMENT_LIMIT_MB } from '../../../../shared/contract/cases';
 import { fiscalYearOf } from '../../../../shared/domain/fiscal-year';
@@ -11,7 +12,7 @@ import { PdfPreviewBody, PdfPreviewDialog } from '../../components/PdfPreviewDia
 import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { scanMediaType } from '../cases/ConsentScan';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { base64ToBytes, fileToBase64 } from '../directory/files';
+import { fileToBase64 } from '../directory/files';
 import { ErrorAlert, Modal, SelectField, TextAreaField, shortDate, todayIso } from '../directory/ui';
 import { useMembers, useReturnFocus } from '../meetings/shared';
 import { fiscalYearChoices, groupByOrganization } from './logic';
@@ -224,33 +225,8 @@ export function AttachScanDialog({ pledge, onClose, onDone }: { pledge: PledgeRe
  */
 export function ScanDialog({ attachmentId, subject, onClose }: { attachmentId: string; subject: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const invoke = useInvoke();
   useReturnFocus();
-  const [openedAt] = useState(() => Date.now());
-  const file = useQuery({
-    queryKey: ['attachment.get', attachmentId, openedAt],
-    queryFn: () => invoke('attachment.get', { id: attachmentId }),
-    gcTime: 0,
-    staleTime: Infinity,
-    retry: false,
-    refetchOnWindowFocus: false,
-  });
-  const pdf = useMemo<PrintedDocument | null>(
-    () => file.data?.mediaType === 'application/pdf'
-        ? printedDocument(file.data.exportFileName, file.data.dataBase64, { document: 'pledge_scan', subject: { kind: 'attachment', id: attachmentId } })
-        : null,
-    [file.data],
-  );
-  const [imageUrl, setImageUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!file.data || file.data.mediaType === 'application/pdf') return;
-    const url = URL.createObjectURL(new Blob([base64ToBytes(file.data.dataBase64)], { type: file.data.mediaType }));
-    setImageUrl(url);
-    return () => {
-      URL.revokeObjectURL(url);
-      setImageUrl(null);
-    };
-  }, [file.data]);
+  const { file, pdf, imageUrl } = useStoredFile(attachmentId, 'pledge_scan');
 
   return (
     <Modal open onClose={onClose} title={t('pledges.scan.viewHeading', { subject })} wide>
