@@ -94,14 +94,28 @@ test('the audit log lists unlocks, a revealed name and an export by kind, filter
   await expect(preview.getByTestId('pdf-pages').locator('.textLayer').first()).toContainText(c.caseNumber);
   await expect(preview.getByTestId('pdf-pages').locator('canvas').first()).toBeVisible();
   await shot(page, 'audit-4-pdf-preview');
+  // Saving it is a release: the 提出先 given for the PDF is the recipient already; the purpose is asked.
+  await expect(preview.getByLabel('宛先（渡す相手）', { exact: true })).toHaveValue('監査委員事務局');
+  await preview.getByLabel('目的', { exact: true }).fill('定期監査への提出');
+  const downloading = page.waitForEvent('download');
+  await preview.getByRole('button', { name: '保存' }).click();
+  const saved = await downloading;
   await preview.getByRole('button', { name: '閉じる' }).click();
   await expect(preview).toBeHidden();
+  const release = rowOf('文書の持ち出し（保存・印刷）');
+  await expect(release).toHaveCount(1);
+  await release.getByText(/詳細（\d+項目）/).click();
+  await expect(release).toContainText('宛先監査委員事務局');
+  await expect(release).toContainText('目的定期監査への提出');
+  await expect(release).toContainText('持ち出し方ファイルに保存');
+  await expect(release).toContainText(`ファイル名${saved.suggestedFilename()}`);
+  await shot(page, 'audit-4b-release-row');
   // The export is in the log, with its recipient.
-  const auditExport = rowOf(/文書の書き出し.*詳細（\d項目）/).filter({ hasNotText: '会議：' });
+  const auditExport = rowOf(/文書の作成.*詳細（\d項目）/).filter({ hasNotText: '会議：' });
   await expect(auditExport).toHaveCount(1);
   await auditExport.getByText(/詳細（\d項目）/).click();
   await expect(auditExport).toContainText('文書監査ログ');
-  await expect(auditExport).toContainText('提出先監査委員事務局');
+  await expect(auditExport).toContainText('宛先監査委員事務局');
 
   // Tampering (someone with the key rewrites the reveal to hide it): the viewer finds it.
   const db = app.core.session.vault.db;
@@ -131,6 +145,10 @@ test('the audit log lists unlocks, a revealed name and an export by kind, filter
   const tableEn = page.getByRole('table', { name: 'Audit log entries (newest first)' });
   await expect(tableEn.getByRole('row').filter({ hasText: 'Failed unlock (wrong passphrase)' })).toHaveCount(1);
   await expect(tableEn.getByRole('row').filter({ hasText: `Case: ${c.caseNumber}` }).first()).toBeVisible();
-  await expect(page.locator('main')).not.toContainText('令和');
+  // Dates are Gregorian in English (a document's file name is data and keeps its 和暦).
+  const dates = await tableEn.locator('tbody tr > :nth-child(2)').allTextContents();
+  expect(dates.length).toBeGreaterThan(5);
+  for (const date of dates) expect(date).toMatch(/^\d+ \w+ 20\d\d \d{2}:\d{2}$/);
+  await expect(page.locator('main')).not.toContainText('From令和');
   await shot(page, 'audit-6-english');
 });

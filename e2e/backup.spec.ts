@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -135,6 +135,10 @@ test('backup → wipe → restore through the UI gives the same content, hash fo
   const busyButton = section.getByRole('button', { name: '作成中…' });
   await expect(busyButton).toBeDisabled();
   await expect(section.getByRole('status').filter({ hasText: 'バックアップを作成しています。' })).toBeVisible();
+  // Held before it reaches the core: no step to tell yet, a bar without a value.
+  const starting = section.getByRole('progressbar', { name: 'バックアップを始めています' });
+  await expect(starting).toBeVisible();
+  await expect(starting).not.toHaveAttribute('aria-valuenow');
   await shotOf(page, section, 'backup-03-settings-busy');
   release();
   const result = section.getByTestId('backup-now-status');
@@ -144,6 +148,7 @@ test('backup → wipe → restore through the UI gives the same content, hash fo
   const hashAtBackup = contentHash(app, seqBefore);
   await expect(section.getByTestId('backup-last-good')).toContainText(/令和\d+年\d+月\d+日 \d{2}:\d{2}/);
   await expect(section.getByTestId('backup-last-good')).toContainText(/大きさ [\d.]+ (KB|MB)・所要時間 [\d.]+秒/);
+  const lastGoodAtBackup = (await section.getByTestId('backup-last-good').locator('time').textContent())!;
   const rows = section.getByRole('table', { name: '保存先にあるバックアップ（新しい順）' }).locator('tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(fileName);
@@ -226,7 +231,57 @@ test('backup → wipe → restore through the UI gives the same content, hash fo
   // Identical content, and the confirmed minutes hash unchanged.
   expect(contentHash(app, seqBefore)).toBe(hashAtBackup);
   expect(await minutesHashes(app, meetingId)).toEqual(minutesBefore);
+
+  // The restore is in the audit log, and the backup it came from counts as the last good one:
+  // no "no backup" warning on the home screen, its time and size in the settings.
+  const restoredEntry = db(app).prepare("SELECT details FROM audit_log WHERE action = 'backup.restored'").pluck().get() as string;
+  expect(JSON.parse(restoredEntry)).toMatchObject({ fileName, keptAside: null, withRecoveryKey: false });
+  await page.waitForLoadState('networkidle');
+  await expect(homeWarning(page)).toHaveCount(0);
+  await page.getByRole('navigation').getByRole('link', { name: '設定' }).click();
+  const restoredSection = page.getByRole('region', { name: 'バックアップ', exact: true });
+  const lastGood = restoredSection.getByTestId('backup-last-good');
+  await expect(lastGood.locator('time')).toHaveText(lastGoodAtBackup);
+  await expect(lastGood).toContainText(/大きさ [\d.]+ (KB|MB)$/);
+  await expect(restoredSection.getByText('まだ作成されていません')).toHaveCount(0);
+  await shotOf(page, restoredSection, 'backup-09b-settings-after-restore');
   expect(cspViolations).toEqual([]);
+});
+
+test('a backup of a large vault shows its real progress, step by step, and the app answers meanwhile', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await createVaultThroughUi(page);
+  const folder = join(app.tmpDir, 'usb');
+  mkdirSync(folder);
+  await call(app, 'backup.configure', { folder, daily: false, onLock: false });
+  // Scanned materials attached to a meeting: 60 MB that does not compress.
+  const { meeting } = await call<{ meeting: { id: string } }>(app, 'meeting.create', {
+    type: 'jusoteki',
+    date: todayInPage(),
+    startTime: '14:00',
+    place: '市役所 第1会議室',
+    inviteeMemberIds: [],
+  });
+  const agenda = await call<{ items: { id: string; title: string }[] }>(app, 'agenda.get', { meetingId: meeting.id });
+  const item = agenda.items.find((i) => i.title === '報告事項')!;
+  for (let i = 0; i < 4; i++) {
+    const dataBase64 = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(15 * 1024 * 1024)]).toString('base64');
+    await call(app, 'agenda.addMaterial', { itemId: item.id, fileName: `資料${i + 1}.pdf`, mediaType: 'application/pdf', dataBase64 });
+  }
+
+  await page.getByRole('navigation').getByRole('link', { name: '設定' }).click();
+  const section = page.getByRole('region', { name: 'バックアップ', exact: true });
+  await section.getByRole('button', { name: '今すぐバックアップ' }).click();
+  // A real bar: a value (percent of the step's bytes) and the step in words.
+  const bar = section.getByRole('progressbar');
+  await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/);
+  await expect(section.getByTestId('backup-progress')).toContainText(/手順 [13]\/3：(保管庫の写しを作っています|バックアップファイルに書き出しています)[\d.]+ (KB|MB) \/ [\d.]+ MB/);
+  // The core keeps answering while it runs (the backup is in a worker thread).
+  expect((await app.core.dispatch('case.list', {})).ok).toBe(true);
+  await shotOf(page, section.locator('.bk-state'), 'backup-15-progress');
+  await expect(section.getByTestId('backup-now-status')).toContainText(/バックアップを作成しました：kasane-backup-\d{8}-\d{6}\.kasanebak（[\d.]+ MB、/, { timeout: 60_000 });
+  await expect(bar).toHaveCount(0);
+  await expect(section.getByRole('button', { name: '今すぐバックアップ' })).toBeEnabled();
 });
 
 test('restore over an existing vault from the unlock screen: a wrong passphrase is refused in words, the current vault is kept aside', async ({ page, app }) => {
@@ -259,6 +314,8 @@ test('restore over an existing vault from the unlock screen: a wrong passphrase 
   await shot(page, 'backup-10b-restore-wrong-passphrase-en');
   await page.getByRole('button', { name: '日本語' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'バックアップから復元' })).toBeVisible();
+  // The core slows the next try on this backup (one second after one mistake); the button counts it down.
+  await expect(page.getByRole('button', { name: '中身を確認' })).toBeEnabled();
 
   // Going back changes nothing; the way in again, and the right passphrase.
   await page.getByRole('button', { name: '解錠の画面に戻る' }).click();
@@ -287,6 +344,67 @@ test('restore over an existing vault from the unlock screen: a wrong passphrase 
 
   await page.getByLabel('パスフレーズ', { exact: true }).fill(STRONG_PASSPHRASE);
   await page.getByRole('button', { name: '解錠', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'ホーム' })).toBeVisible();
+  expect(await call<unknown[]>(app, 'case.list', {})).toHaveLength(1);
+});
+
+test('restore with the recovery key: a typo is named by its group, then the restored vault opens with the key and a new passphrase', async ({ page, app }) => {
+  test.setTimeout(90_000);
+  await createVaultThroughUi(page);
+  const folder = join(app.tmpDir, 'usb');
+  mkdirSync(folder);
+  await call(app, 'backup.configure', { folder, daily: false, onLock: false });
+  const { recoveryKey } = await call<{ recoveryKey: string }>(app, 'staff.createRecoveryKey', {});
+  await call(app, 'case.register', { initials: 'A.K', receivedOn: todayInPage() });
+  const backup = await call<{ fileName: string }>(app, 'backup.now', {});
+  await call(app, 'case.register', { initials: 'B.S', receivedOn: todayInPage() }); // after the backup
+
+  await page.getByRole('button', { name: /施錠/ }).click();
+  await expect(page.getByRole('heading', { name: '保管庫の解錠' })).toBeVisible();
+  await page.getByRole('button', { name: 'バックアップから復元' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'バックアップから復元' })).toBeFocused();
+  await page.getByLabel('バックアップファイルのパス').fill(join(folder, backup.fileName));
+
+  // The choice: a passphrase (the default) or the recovery key, as a labelled radio group.
+  const choice = page.getByRole('group', { name: 'バックアップの開き方' });
+  await expect(choice.getByRole('radio', { name: 'パスフレーズで開く' })).toBeChecked();
+  await choice.getByRole('radio', { name: '回復キーで開く' }).check();
+  await expect(page.getByLabel('バックアップを作成したときのパスフレーズ')).toHaveCount(0);
+  const keyField = page.getByLabel('回復キー', { exact: true });
+  await expect(keyField).toHaveAttribute('placeholder', 'XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX');
+
+  // A typo in the fifth group: said before any cryptography, naming the group, as on the unlock screen.
+  const groups = recoveryKey.split('-');
+  groups[4] = (groups[4]![0] === 'A' ? 'B' : 'A') + groups[4]!.slice(1);
+  await keyField.fill(groups.join('-'));
+  await page.getByRole('button', { name: '中身を確認' }).click();
+  await expect(keyField).toHaveAccessibleDescription(/回復キーの形式が正しくありません（5番目のグループに誤りがあります）/);
+  await expect(keyField).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('backup-contents')).toHaveCount(0);
+  await shot(page, 'backup-12-restore-recovery-typo');
+
+  // Typed in lower case with spaces, as people do: accepted.
+  await keyField.fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
+  await page.getByRole('button', { name: '中身を確認' }).click();
+  const contents = page.getByTestId('backup-contents');
+  await expect(contents.getByRole('heading', { name: 'このバックアップの中身' })).toBeFocused();
+  await expect(contents).toContainText('ケース 1件');
+  await shot(page, 'backup-13-restore-recovery-contents');
+  await contents.getByRole('button', { name: 'この中身で復元する…' }).click();
+  await page.getByRole('dialog', { name: '復元の確認' }).getByRole('button', { name: '復元する' }).click();
+
+  // The unlock screen says how to get in without a passphrase.
+  const done = page.getByTestId('restore-done');
+  await expect(done).toContainText('下の「回復キーで解錠」から回復キーで開き、新しいパスフレーズを設定してください。');
+  await expect(done).toContainText('以前の保管庫は、次のフォルダに別名で残してあります。');
+  await shot(page, 'backup-14-restored-with-recovery-key');
+
+  const NEW_PASSPHRASE = 'ゆうなぎ 灯台 2042 つばくらめ';
+  await page.getByRole('link', { name: '回復キーで解錠' }).click();
+  await page.getByLabel('回復キー', { exact: true }).fill(recoveryKey);
+  await page.getByLabel('新しいパスフレーズ', { exact: true }).fill(NEW_PASSPHRASE);
+  await page.getByLabel('新しいパスフレーズ（確認）').fill(NEW_PASSPHRASE);
+  await page.getByRole('button', { name: '解錠してパスフレーズを設定' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'ホーム' })).toBeVisible();
   expect(await call<unknown[]>(app, 'case.list', {})).toHaveLength(1);
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the Electron main process and the preload into dist/electron/ (CommonJS, which is
 // what Electron loads for `main` and what a sandboxed preload must be).
-//   node scripts/build-electron.mjs [--outdir=DIR] [--only=main|preload]
+//   node scripts/build-electron.mjs [--outdir=DIR] [--only=main|preload|backupWorker]
 import { build } from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,14 @@ const targets = {
     define: { 'import.meta.url': '__kasaneModuleUrl' },
     banner: { js: "const __kasaneModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   },
+  // The backup's worker thread (electron/core/backup/backup-worker.ts): the core starts it from
+  // beside main.cjs, as dist/electron/backup-worker.cjs (Electron loads worker scripts from the asar).
+  backupWorker: {
+    ...common,
+    entryPoints: [join(root, 'electron/core/backup/backup-worker.ts')],
+    outfile: join(outdir, 'backup-worker.cjs'),
+    external: ['better-sqlite3-multiple-ciphers'],
+  },
   // A sandboxed preload can require 'electron' and a few polyfilled modules, nothing from
   // disk: it must be one self-contained file.
   preload: {
@@ -41,7 +49,7 @@ let failed = false;
 for (const name of names) {
   const options = targets[name];
   if (!options) {
-    console.error(`build-electron: unknown target ${name} (main or preload)`);
+    console.error(`build-electron: unknown target ${name} (main, preload or backupWorker)`);
     process.exit(2);
   }
   try {

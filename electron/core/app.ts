@@ -39,7 +39,7 @@ export function createCore(options: CoreOptions): KasaneCore {
     session,
     dispatch: (method, rawInput) => dispatch(handlers, ctx, method, rawInput),
     close: async () => {
-      session.dispose();
+      await session.dispose();
       await printer?.close();
     },
   };

@@ -17,7 +17,9 @@ import { seedSampleData } from './sample/sample-data';
 import { seedTypicalOrganizations } from './directory/typical-organizations';
 import { readSetting } from './settings/settings-repository';
 import type { ScryptParams } from './vault/crypto';
-import { createBackup, dailyBackupDue, readBackupSettings } from './backup/backup';
+import { createBackup, dailyBackupDue, readBackupSettings, runningBackup } from './backup/backup';
+
+const noop = () => undefined;
 
 export type LockReason = 'manual' | 'idle' | 'quit' | 'switch';
 
@@ -74,7 +76,7 @@ export class VaultSession {
 
   lockIfIdle(): boolean {
     if (this.current && this.clock().getTime() - this.lastActivity >= this.idleMs) {
-      this.lock('idle');
+      void this.lock('idle');
       return true;
     }
     return false;
@@ -112,6 +114,7 @@ export class VaultSession {
   }
 
   async create(input: Omit<CreateVaultOptions, 'now' | 'seed' | 'scrypt'>): Promise<Session> {
+    await this.closing;
     if (this.current) throw new KasaneError('vault_already_unlocked');
     this.kind = 'main';
     const now = this.clock();
@@ -122,7 +125,8 @@ export class VaultSession {
 
   /** Opens the sample vault, creating it with fresh sample data the first time. */
   async openSample(): Promise<Session> {
-    if (this.current) this.lock('switch');
+    if (this.current) await this.lock('switch');
+    await this.closing;
     this.kind = 'sample';
     if (!vaultExists(this.paths.sample)) {
       const now = this.clock();
@@ -141,12 +145,13 @@ export class VaultSession {
     return this.unlock({ passphrase: SAMPLE_PASSPHRASE });
   }
 
-  select(kind: VaultKind): void {
-    if (this.current && this.kind !== kind) this.lock('switch');
+  async select(kind: VaultKind): Promise<void> {
+    if (this.current && this.kind !== kind) await this.lock('switch');
     this.kind = kind;
   }
 
   async unlock(input: { staffId?: string; passphrase: string }): Promise<Session> {
+    await this.closing;
     if (this.current) throw new KasaneError('vault_already_unlocked');
     return this.opened(await unlockVault(this.dir, input, this.clock()));
   }
@@ -160,27 +165,50 @@ export class VaultSession {
     return this.opened(vault);
   }
 
-  lock(reason: LockReason): void {
-    const open = this.current;
-    if (!open) return;
-    this.current = null;
-    try {
-      appendAudit(open.db, { action: 'vault.locked', staffId: open.staff.id, details: { reason } }, this.clock());
-      this.backupOnLock(open);
-    } finally {
-      open.close();
-    }
+  /** Settles when a lock that is still finishing (a backup on lock) has closed the vault. */
+  private closing: Promise<void> | null = null;
+
+  /** Settles once no lock is finishing: the vault's files are closed (before a restore or a recovery touches them). */
+  async whenClosed(): Promise<void> {
+    await this.closing;
   }
 
-  /** On every lock and quit of the real vault, when set up: a failure is recorded and shown on the home screen, never blocks the lock. */
-  private backupOnLock(open: OpenVault): void {
-    const settings = readBackupSettings(open.db);
-    if (this.kind !== 'main' || !settings.onLock || !settings.folder) return;
+  /**
+   * Locks at once (nothing can use the vault from here on), then closes it — after the backup
+   * already running (a click, the daily one) and the backup on lock, when set up, have finished:
+   * they run in a worker and need the vault's key and DB until they are recorded. Without a
+   * backup to wait for, the vault is closed before this returns.
+   */
+  lock(reason: LockReason): Promise<void> {
+    const open = this.current;
+    if (!open) return this.closing ?? Promise.resolve();
+    this.current = null;
+    let backup: Promise<unknown> | null = null;
     try {
-      createBackup(open, 'lock', this.clock());
-    } catch {
-      // Recorded in the backups table by createBackup.
+      appendAudit(open.db, { action: 'vault.locked', staffId: open.staff.id, details: { reason } }, this.clock());
+      backup = this.backupOnLock(open);
+    } finally {
+      if (!backup) open.close();
     }
+    if (!backup) return Promise.resolve();
+    const closing = backup.then(noop, noop).finally(() => {
+      open.close();
+      if (this.closing === closing) this.closing = null;
+    });
+    this.closing = closing;
+    return closing;
+  }
+
+  /**
+   * On every lock and quit of the real vault, when set up: a failure is recorded and shown on the
+   * home screen, never blocks the lock. Null when there is nothing to wait for.
+   */
+  private backupOnLock(open: OpenVault): Promise<unknown> | null {
+    const settings = readBackupSettings(open.db);
+    const inFlight = runningBackup(open.dir);
+    if (this.kind !== 'main' || !settings.onLock || !settings.folder) return inFlight;
+    // After the one already running (if any); a failure is recorded in the backups table.
+    return (inFlight ?? Promise.resolve()).then(() => createBackup(open, 'lock', this.clock()));
   }
 
   /** Once a day while the app is open (checked with the idle timer, at most every ten minutes). */
@@ -190,16 +218,13 @@ export class VaultSession {
     if (!this.current || this.kind !== 'main' || now.getTime() - this.lastDailyCheck < 600_000) return;
     this.lastDailyCheck = now.getTime();
     if (!dailyBackupDue(this.current.db, now)) return;
-    try {
-      createBackup(this.current, 'daily', now);
-    } catch {
-      // Recorded; the home screen warns.
-    }
+    // Runs in a worker while the app is used; recorded, and the home screen warns on failure.
+    createBackup(this.current, 'daily', now).catch(noop);
   }
 
-  dispose(): void {
+  dispose(): Promise<void> {
     clearInterval(this.timer);
-    this.lock('quit');
+    return this.lock('quit');
   }
 
   private opened(vault: OpenVault): Session {

@@ -46,6 +46,19 @@ export const BackupStatus = z.object({
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
 
+/**
+ * A backup under way, in its three steps: the snapshot of the vault (bytes of the snapshot file
+ * against the vault's pages in use), the check of the snapshot by opening it (no measure inside:
+ * done 0 of 1 until it is over), and writing the backup file (bytes of the database copied).
+ */
+export const BackupProgress = z.object({
+  phase: z.enum(['snapshot', 'check', 'write']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().positive(),
+  startedAt: z.string(),
+});
+export type BackupProgress = z.infer<typeof BackupProgress>;
+
 /** What a backup holds, shown after unlocking it and before anything is replaced. */
 export const BackupContents = z.object({
   createdAt: z.string(),
@@ -59,6 +72,18 @@ export const BackupContents = z.object({
 });
 export type BackupContents = z.infer<typeof BackupContents>;
 
+/**
+ * What opens a backup: the passphrase of a staff account that existed when it was made, or the
+ * recovery key that was valid then. One or the other, never both.
+ */
+const Passphrase = z.string().min(1).max(200);
+const RecoveryKey = z.string().min(1).max(200);
+export const OpenBackupInput = z.union([
+  z.object({ file: FilePath, passphrase: Passphrase }).strict(),
+  z.object({ file: FilePath, recoveryKey: RecoveryKey }).strict(),
+]);
+export type OpenBackupInput = z.infer<typeof OpenBackupInput>;
+
 export const backupMethods = {
   'backup.status': method({ input: z.object({}).strict(), output: BackupStatus, access: 'unlocked', activity: false }),
   'backup.configure': method({
@@ -69,19 +94,25 @@ export const backupMethods = {
     output: BackupStatus,
     access: 'unlocked',
   }),
-  /** One click: a consistent snapshot while the app keeps working, checked by opening it before it counts. */
-  'backup.now': method({ input: z.object({}).strict(), output: BackupRecord, access: 'unlocked' }),
   /**
-   * Unlocks a backup file with a staff passphrase to show what it holds; nothing is replaced.
+   * One click: a consistent snapshot while the app keeps working, checked by opening it before it
+   * counts. Answers when the backup is done; one at a time (backup_in_progress).
+   */
+  'backup.now': method({ input: z.object({}).strict(), output: BackupRecord, access: 'unlocked' }),
+  /** The backup under way (a click, the daily one, a lock), polled while it runs; null when none runs. */
+  'backup.progress': method({ input: z.object({}).strict(), output: BackupProgress.nullable(), access: 'unlocked', activity: false }),
+  /**
+   * Unlocks a backup file with a staff passphrase or the recovery key to show what it holds;
+   * nothing is replaced.
    * Works with or without a vault (a new PC restoring from a USB stick).
    */
-  'backup.inspect': method({ input: z.object({ file: FilePath, passphrase: z.string().min(1).max(200) }).strict(), output: BackupContents, access: 'public' }),
+  'backup.inspect': method({ input: OpenBackupInput, output: BackupContents, access: 'public' }),
   /**
    * Replaces the vault with the backup: refused while a vault is unlocked; the current vault is
    * moved aside (never overwritten) and the restored one is verified before it takes its place.
    */
   'backup.restore': method({
-    input: z.object({ file: FilePath, passphrase: z.string().min(1).max(200) }).strict(),
+    input: OpenBackupInput,
     output: z.object({ contents: BackupContents, keptAside: z.string().nullable() }),
     access: 'public',
   }),

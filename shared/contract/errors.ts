@@ -108,6 +108,9 @@ export const ERROR_CODES = [
   'backup_damaged',
   'restore_vault_unlocked',
   'restore_failed',
+  'backup_in_progress',
+  'backup_no_recovery_key',
+  'backup_recovery_key_wrong',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

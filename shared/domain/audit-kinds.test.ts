@@ -17,6 +17,7 @@ describe('audit kinds', () => {
     expect(actionsOfGroups(['gate']).sort()).toEqual(['gate.exemption_used', 'gate.late_arrival_covered', 'gate.refused']);
     expect(actionsOfGroups(['export'])).toEqual(['document.exported', 'document.released']);
     expect(actionsOfGroups(['minutes']).sort()).toEqual(['minutes.amendment_started', 'minutes.confirmed']);
+    expect(actionsOfGroups(['backup']).sort()).toEqual(['backup.configured', 'backup.created', 'backup.failed', 'backup.restored']);
   });
 
   it('sends an action it does not know to その他, and every group but その他 has actions', () => {

@@ -80,6 +80,7 @@ export const AUDIT_ACTION_GROUPS = {
   'backup.configured': 'backup',
   'backup.created': 'backup',
   'backup.failed': 'backup',
+  'backup.restored': 'backup',
   'plan.changed': 'case',
   'plan.decided': 'case',
   'vault.created': 'other',

@@ -73,7 +73,7 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
     },
     role: { progress: 'Role assignment progress recorded' },
     plan: { changed: 'Support plan changed', decided: 'Support decision recorded' },
-    backup: { configured: 'Backup settings changed', created: 'Backup made', failed: 'Backup failed' },
+    backup: { configured: 'Backup settings changed', created: 'Backup made', failed: 'Backup failed', restored: 'Restored from a backup' },
   },
   subjects: {
     case: 'Case',
@@ -173,6 +173,9 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
     period: 'Period',
     groups: 'Kinds',
     staff: 'Staff',
+    createdAt: 'Backup made at',
+    keptAside: 'Previous vault kept at',
+    withRecoveryKey: 'Opened with the recovery key',
   },
   releaseActions: { save: 'Saved as a file', print: 'Printed' },
   yes: 'yes',

@@ -5,10 +5,11 @@ export const backupEn: DeepStringRecord<typeof backupJa> = {
   settings: {
     heading: 'Backups',
     intro:
-      'Writes the whole vault, still encrypted, as one file to the backup folder. Opening it needs a staff passphrase. Choose a place other than this PC (a USB stick or a network share).',
+      'Writes the whole vault, still encrypted, as one file to the backup folder. Opening it needs a staff passphrase or the recovery key. Choose a place other than this PC (a USB stick or a network share).',
     statusHeading: 'Current state',
     lastGood: 'Last backup',
     lastGoodDetail: 'size {{size}} · took {{duration}}',
+    lastGoodSize: 'size {{size}}',
     never: 'None yet',
     lastFailed: 'Last attempt',
     lastFailedWhen: 'Failed on {{when}}',
@@ -20,7 +21,7 @@ export const backupEn: DeepStringRecord<typeof backupJa> = {
     staleNever: 'No backup has been made yet.',
     backupNow: 'Back up now',
     creating: 'Creating…',
-    creatingStatus: 'Creating the backup. A large vault takes a while. Please wait.',
+    creatingStatus: 'Creating the backup. A large vault takes a while; you can keep working in other screens meanwhile.',
     elapsed: '{{seconds}} s elapsed',
     needFolder: 'Set a backup folder to make backups.',
     created: 'Backup created: {{fileName}} ({{size}}, took {{duration}})',
@@ -46,6 +47,14 @@ export const backupEn: DeepStringRecord<typeof backupJa> = {
     filesNoFolder: 'Once a backup folder is set, its backups are listed here.',
     filesUnreachable: 'The folder cannot be reached, so its backups cannot be listed.',
   },
+  progress: {
+    starting: 'Starting the backup',
+    snapshot: 'Step 1 of 3: making a copy of the vault',
+    check: 'Step 2 of 3: opening the copy to check it',
+    write: 'Step 3 of 3: writing the backup file',
+    bytes: '{{done}} of {{total}}',
+    percent: '{{percent}}%',
+  },
   units: {
     bytes: '{{n}} bytes',
     kb: '{{n}} KB',
@@ -69,10 +78,18 @@ export const backupEn: DeepStringRecord<typeof backupJa> = {
     entryText: 'If you have a backup from another PC or on a USB stick, you can bring the vault back from it.',
     heading: 'Restore from a backup',
     intro:
-      'Open a backup file with the passphrase of a staff member at the time it was made and check what it holds. Checking changes nothing in the current vault.',
+      'Open a backup file with the passphrase of a staff member at the time it was made, or with the recovery key, and check what it holds. Checking changes nothing in the current vault.',
     fileLabel: 'Path of the backup file',
     fileHint: 'A file on a USB stick or network share whose name starts with kasane-backup- and ends with .kasanebak (e.g. E:\\KasaneBackup\\kasane-backup-20261123-170000.kasanebak).',
+    secretLegend: 'How to open the backup',
+    secret: {
+      passphrase: 'With a passphrase',
+      recoveryKey: 'With the recovery key',
+    },
     passphraseLabel: 'Passphrase at the time of the backup',
+    recoveryKeyLabel: 'Recovery key',
+    recoveryKeyHint:
+      'The 8 groups of 5 characters on the printed recovery key sheet; hyphens and spaces may be left out. Use the recovery key that was valid when the backup was made.',
     inspect: 'Check contents',
     inspecting: 'Checking…',
     waiting: 'Please wait {{seconds}} s',
@@ -106,6 +123,8 @@ export const backupEn: DeepStringRecord<typeof backupJa> = {
     backToFirstRun: 'Back to the first screen',
     doneHeading: 'Restored',
     doneText: 'The vault was restored from the backup made on {{date}}. Enter your passphrase to unlock it.',
+    doneTextRecovery:
+      'The vault was restored from the backup made on {{date}}. If you do not know a passphrase, use "Unlock with the recovery key" below and set a new passphrase.',
     keptAside: 'The previous vault was kept, under another name, in this folder:',
     noPrevious: 'There was no previous vault (a restore onto a new PC).',
     dismiss: 'Dismiss this notice',

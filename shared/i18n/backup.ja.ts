@@ -6,10 +6,11 @@ export const backupJa = {
   settings: {
     heading: 'バックアップ',
     intro:
-      '保管庫の全体を、暗号化したまま1つのファイルとして保存先に書き出します。開くには職員のパスフレーズが必要です。保存先には、このパソコンとは別の場所（USBメモリや共有フォルダ）を選んでください。',
+      '保管庫の全体を、暗号化したまま1つのファイルとして保存先に書き出します。開くには職員のパスフレーズか回復キーが必要です。保存先には、このパソコンとは別の場所（USBメモリや共有フォルダ）を選んでください。',
     statusHeading: '現在の状況',
     lastGood: '最後のバックアップ',
     lastGoodDetail: '大きさ {{size}}・所要時間 {{duration}}',
+    lastGoodSize: '大きさ {{size}}',
     never: 'まだ作成されていません',
     lastFailed: '最後の試み',
     lastFailedWhen: '{{when}} に失敗しました',
@@ -21,7 +22,7 @@ export const backupJa = {
     staleNever: 'まだ一度もバックアップを作成していません。',
     backupNow: '今すぐバックアップ',
     creating: '作成中…',
-    creatingStatus: 'バックアップを作成しています。保管庫が大きいと時間がかかります。このままお待ちください。',
+    creatingStatus: 'バックアップを作成しています。保管庫が大きいと時間がかかります。作成中も、ほかの画面で作業を続けられます。',
     elapsed: '経過 {{seconds}}秒',
     needFolder: '保存先を設定すると、バックアップを作成できます。',
     created: 'バックアップを作成しました：{{fileName}}（{{size}}、所要時間 {{duration}}）',
@@ -47,6 +48,14 @@ export const backupJa = {
     filesNoFolder: '保存先を設定すると、ここにバックアップの一覧が表示されます。',
     filesUnreachable: '保存先に接続できないため、一覧を表示できません。',
   },
+  progress: {
+    starting: 'バックアップを始めています',
+    snapshot: '手順 1/3：保管庫の写しを作っています',
+    check: '手順 2/3：写しを開いて確認しています',
+    write: '手順 3/3：バックアップファイルに書き出しています',
+    bytes: '{{done}} / {{total}}',
+    percent: '{{percent}}%',
+  },
   units: {
     bytes: '{{n}} バイト',
     kb: '{{n}} KB',
@@ -70,10 +79,18 @@ export const backupJa = {
     entryText: '以前のパソコンやUSBメモリに保存したバックアップがあれば、そこから保管庫を元に戻せます。',
     heading: 'バックアップから復元',
     intro:
-      'バックアップファイルを、それを作成したときの職員のパスフレーズで開き、中身を確認します。確認するだけでは、現在の保管庫は何も変わりません。',
+      'バックアップファイルを、それを作成したときの職員のパスフレーズか回復キーで開き、中身を確認します。確認するだけでは、現在の保管庫は何も変わりません。',
     fileLabel: 'バックアップファイルのパス',
     fileHint: 'USBメモリや共有フォルダにある、kasane-backup- で始まり .kasanebak で終わるファイルのパスです（例：E:\\重ねバックアップ\\kasane-backup-20261123-170000.kasanebak）。',
+    secretLegend: 'バックアップの開き方',
+    secret: {
+      passphrase: 'パスフレーズで開く',
+      recoveryKey: '回復キーで開く',
+    },
     passphraseLabel: 'バックアップを作成したときのパスフレーズ',
+    recoveryKeyLabel: '回復キー',
+    recoveryKeyHint:
+      '印刷した「回復キー」の用紙にある、5文字ずつ8つのグループです。ハイフンや空白は省略できます。バックアップを作成した時点で有効だった回復キーを使います。',
     inspect: '中身を確認',
     inspecting: '確認しています…',
     waiting: 'あと{{seconds}}秒お待ちください',
@@ -107,6 +124,8 @@ export const backupJa = {
     backToFirstRun: '最初の画面に戻る',
     doneHeading: '復元しました',
     doneText: '{{date}}に作成されたバックアップから保管庫を復元しました。パスフレーズを入力して解錠してください。',
+    doneTextRecovery:
+      '{{date}}に作成されたバックアップから保管庫を復元しました。パスフレーズが分からないときは、下の「回復キーで解錠」から回復キーで開き、新しいパスフレーズを設定してください。',
     keptAside: '以前の保管庫は、次のフォルダに別名で残してあります。',
     noPrevious: '以前の保管庫はありませんでした（新しいパソコンへの復元）。',
     dismiss: 'このお知らせを閉じる',

@@ -94,4 +94,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   backup_damaged: "The backup file is damaged or incomplete. Choose another backup.",
   restore_vault_unlocked: "Lock the vault before restoring (an open vault cannot be replaced).",
   restore_failed: "The restore failed. The current vault is unchanged.",
+  backup_in_progress: "A backup is being made right now. Please try again when it has finished.",
+  backup_no_recovery_key: "When this backup was made, no recovery key had been created yet. Open it with a staff passphrase.",
+  backup_recovery_key_wrong: "This recovery key does not open this backup. Check that it is the recovery key that was valid when the backup was made.",
 };

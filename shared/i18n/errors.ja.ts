@@ -95,4 +95,7 @@ export const errorsJa: Record<ErrorCode, string> = {
   backup_damaged: "バックアップファイルが壊れているか、途中までしかありません。別のバックアップを選んでください。",
   restore_vault_unlocked: "復元する前に、記録をロックしてください（開いている記録は置き換えられません）。",
   restore_failed: "復元できませんでした。現在の記録はそのまま残っています。",
+  backup_in_progress: "いまバックアップを作成しています。終わってから、もう一度お試しください。",
+  backup_no_recovery_key: "このバックアップを作成した時点では、回復キーがまだ作成されていませんでした。職員のパスフレーズで開いてください。",
+  backup_recovery_key_wrong: "この回復キーではこのバックアップを開けません。バックアップを作成した時点で有効だった回復キーか確認してください。",
 };

@@ -33,6 +33,7 @@ type MinutesAuditAction =
   | 'backup.configured'
   | 'backup.created'
   | 'backup.failed'
+  | 'backup.restored'
   | 'plan.changed'
   | 'plan.decided';
 

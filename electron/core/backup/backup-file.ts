@@ -14,13 +14,15 @@ const CHUNK = 4 * 1024 * 1024;
 export interface BackupHeader {
   format: 1;
   createdAt: string;
+  /** What made it (a button, a lock, the daily backup); absent in files made before it was written. */
+  trigger?: 'manual' | 'lock' | 'daily';
   keysBytes: number;
   dbBytes: number;
   keysSha256: string;
   dbSha256: string;
 }
 
-function sha256OfFile(path: string): string {
+export function sha256OfFile(path: string): string {
   const hash = createHash('sha256');
   const fd = openSync(path, 'r');
   try {
@@ -32,8 +34,8 @@ function sha256OfFile(path: string): string {
   return hash.digest('hex');
 }
 
-/** Appends `length` bytes of `from` (starting at `offset`) to the open file `to`. */
-function copyInto(to: number, from: string, offset: number, length: number): void {
+/** Appends `length` bytes of `from` (starting at `offset`) to the open file `to`; `onChunk` sees each piece written. */
+function copyInto(to: number, from: string, offset: number, length: number, onChunk?: (chunk: Buffer, done: number) => void): void {
   const fd = openSync(from, 'r');
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
@@ -43,27 +45,50 @@ function copyInto(to: number, from: string, offset: number, length: number): voi
       if (n === 0) throw new KasaneError('backup_damaged');
       writeSync(to, buf, 0, n);
       done += n;
+      onChunk?.(buf.subarray(0, n), done);
     }
   } finally {
     closeSync(fd);
   }
 }
 
-/** Writes the backup file (the caller renames it into place once this returned: it is fsync-ed). */
-export function writeBackupFile(target: string, parts: { keys: Buffer; dbFile: string; createdAt: string }): BackupHeader {
+const headerLine = (header: BackupHeader) => Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8');
+
+/**
+ * Writes the backup file (the caller renames it into place once this returned: it is fsync-ed).
+ * One pass over the database: it is hashed while it is copied, and the header, written first
+ * with a placeholder of the same length, gets the hash at the end. `onProgress` hears the bytes
+ * of the database copied so far (first 0).
+ */
+export function writeBackupFile(
+  target: string,
+  parts: { keys: Buffer; dbFile: string; createdAt: string; trigger: BackupHeader['trigger'] },
+  onProgress?: (done: number, total: number) => void,
+): BackupHeader {
   const header: BackupHeader = {
     format: 1,
     createdAt: parts.createdAt,
+    trigger: parts.trigger,
     keysBytes: parts.keys.length,
     dbBytes: statSync(parts.dbFile).size,
     keysSha256: createHash('sha256').update(parts.keys).digest('hex'),
-    dbSha256: sha256OfFile(parts.dbFile),
+    dbSha256: '0'.repeat(64),
   };
+  const placeholder = headerLine(header);
+  const hash = createHash('sha256');
   const fd = openSync(target, 'wx', 0o600);
   try {
-    writeSync(fd, MAGIC + JSON.stringify(header) + '\n');
+    writeSync(fd, placeholder);
     writeSync(fd, parts.keys);
-    copyInto(fd, parts.dbFile, 0, header.dbBytes);
+    onProgress?.(0, header.dbBytes);
+    copyInto(fd, parts.dbFile, 0, header.dbBytes, (chunk, done) => {
+      hash.update(chunk);
+      onProgress?.(done, header.dbBytes);
+    });
+    header.dbSha256 = hash.digest('hex');
+    const line = headerLine(header);
+    if (line.length !== placeholder.length) throw new Error('backup header changed length');
+    writeSync(fd, line, 0, line.length, 0);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

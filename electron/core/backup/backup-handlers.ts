@@ -1,10 +1,12 @@
-import { KasaneError } from '../../../shared/contract';
+import { KasaneError, type OpenBackupInput } from '../../../shared/contract';
 import type { Handler } from '../rpc/handlers';
 import { read, write } from '../rpc/work';
-import { appendAudit } from '../audit/audit-log';
-import { backupStatus, createBackup, inspectBackup, restoreBackup, writeBackupSettings } from './backup';
+import { backupProgress, backupStatus, createBackup, inspectBackup, restoreBackup, writeBackupSettings, type BackupSecret } from './backup';
 
-type BackupMethod = 'backup.status' | 'backup.configure' | 'backup.now' | 'backup.inspect' | 'backup.restore';
+/** The passphrase or the recovery key of the input, without the file. */
+const secretOf = (input: OpenBackupInput): BackupSecret => ('recoveryKey' in input ? { recoveryKey: input.recoveryKey } : { passphrase: input.passphrase });
+
+type BackupMethod = 'backup.status' | 'backup.configure' | 'backup.now' | 'backup.progress' | 'backup.inspect' | 'backup.restore';
 
 export const backupHandlers: { [M in BackupMethod]: Handler<M> } = {
   'backup.status': (ctx) => read(ctx, (w) => backupStatus(w.db, w.now)),
@@ -14,23 +16,17 @@ export const backupHandlers: { [M in BackupMethod]: Handler<M> } = {
       w.audit({ action: 'backup.configured', details: { changed: Object.keys(input) } });
       return backupStatus(w.db, w.now);
     }),
+  // Not inside a write transaction: VACUUM INTO cannot run in one, and a failed attempt must
+  // still be recorded. The backup runs in a worker; the audit entry follows the outcome.
   'backup.now': (ctx) => {
     const { vault } = ctx.session;
-    const now = ctx.now();
-    // Not inside a write transaction: VACUUM INTO cannot run in one, and a failed attempt must
-    // still be recorded. The audit entry follows the outcome.
-    try {
-      const done = createBackup(vault, 'manual', now);
-      appendAudit(vault.db, { action: 'backup.created', staffId: vault.staff.id, details: { fileName: done.fileName, sizeBytes: done.sizeBytes } }, now);
-      return done;
-    } catch (err) {
-      appendAudit(vault.db, { action: 'backup.failed', staffId: vault.staff.id, details: { code: err instanceof KasaneError ? err.code : 'unknown' } }, now);
-      throw err;
-    }
+    return createBackup(vault, 'manual', ctx.now(), { auditAs: vault.staff.id });
   },
-  'backup.inspect': (ctx, input) => inspectBackup(input.file, input.passphrase, ctx.session.paths.main, ctx.now()),
+  'backup.progress': (ctx) => backupProgress(ctx.session.vault.dir),
+  'backup.inspect': (ctx, input) => inspectBackup(input.file, secretOf(input), ctx.session.paths.main, ctx.now()),
   'backup.restore': async (ctx, input) => {
+    await ctx.session.whenClosed(); // a lock still finishing its backup keeps the vault's files open
     if (ctx.session.isUnlocked) throw new KasaneError('restore_vault_unlocked');
-    return restoreBackup(input.file, input.passphrase, ctx.session.paths.main, ctx.now());
+    return restoreBackup(input.file, secretOf(input), ctx.session.paths.main, ctx.now());
   },
 };

@@ -1,13 +1,19 @@
 import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { KasaneError, type BackupContents, type BackupRecord, type BackupSettings, type BackupStatus } from '../../../shared/contract';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { KasaneError, type BackupContents, type BackupProgress, type BackupRecord, type BackupSettings, type BackupStatus } from '../../../shared/contract';
 import { BACKUP_KEEP, BACKUP_STALE_DAYS } from '../../../shared/contract/backup';
 import type { Db } from '../vault/database';
-import { openDatabase } from '../vault/database';
+import { appendAudit } from '../audit/audit-log';
 import { fsyncDir } from '../vault/atomic-file';
-import { unlockVault, vaultFiles, type OpenVault } from '../vault/vault';
+import { readKeyFile } from '../vault/key-file';
+import { staffOf, unlockVault, vaultFiles, type OpenVault } from '../vault/vault';
+import { openWithRecoveryKey, recoverySecret } from '../staff/staff-service';
 import { verifyVault } from '../vault/verify';
-import { extractBackup, readBackupHeader, writeBackupFile } from './backup-file';
+import { retryAfterMs, type FailedAttempt } from '../vault/attempts';
+import { extractBackup, readBackupHeader, sha256OfFile, type BackupHeader } from './backup-file';
+import { writeRestoreMarker } from './restore-marker';
+import type { BackupJobInput, BackupPhase, BackupWorkerMessage } from './backup-worker';
 
 const PREFIX = 'kasane-backup-';
 const SUFFIX = '.kasanebak';
@@ -122,39 +128,136 @@ function record(db: Db, r: BackupRecord): void {
   );
 }
 
+/** The backup under way in this process (one at a time), and how far it is. */
+interface RunningBackup {
+  dir: string;
+  phase: BackupPhase;
+  done: number;
+  total: number;
+  startedAt: string;
+  /** The snapshot file, whose size is the progress of the snapshot phase. */
+  snapshot: string | null;
+  finished: Promise<unknown>;
+}
+let running: RunningBackup | null = null;
+
+/** How far the backup of the vault in `dir` is, or null when none runs. */
+export function backupProgress(dir: string): BackupProgress | null {
+  const job = running;
+  if (!job || job.dir !== dir || job.total === 0) return null;
+  let done = job.done;
+  if (job.phase === 'snapshot' && job.snapshot) {
+    try {
+      done = statSync(job.snapshot).size;
+    } catch {
+      done = 0; // not created yet
+    }
+  }
+  return { phase: job.phase, done: Math.min(done, job.total), total: job.total, startedAt: job.startedAt };
+}
+
+/** The backup running on the vault in `dir`, as a promise that settles when it has finished (however it ended); null when none runs. */
+export function runningBackup(dir: string): Promise<void> | null {
+  const job = running;
+  return job && job.dir === dir ? job.finished.then(noop, noop) : null;
+}
+const noop = () => undefined;
+
+/**
+ * The worker's script: in the Electron app, its own bundle beside the main bundle
+ * (dist/electron/backup-worker.cjs, scripts/build-electron.mjs); from the sources, through tsx.
+ */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.cjs') ? new URL('./backup-worker.cjs', here) : new URL('./backup-worker-entry.mjs', here);
+}
+
+/** An error the worker reported, as the typed error it was or as what the file system said (for folderError). */
+function errorFromWorker(error: Extract<BackupWorkerMessage, { type: 'failed' }>['error']): Error {
+  if (error.kasane) return KasaneError.fromShape(error.kasane);
+  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
+}
+
+/**
+ * The worker thread, started at the first backup and kept for the next ones (starting it loads
+ * the core's modules: under tsx that is most of a small backup's time). It holds no key between
+ * backups, and keeps the process alive only while a backup runs.
+ */
+let worker: Worker | null = null;
+
+function backupWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(workerUrl());
+  w.on('exit', () => {
+    if (worker === w) worker = null;
+  });
+  w.on('error', (err) => console.error(`[kasane] backup worker failed: ${err.name} ${(err as NodeJS.ErrnoException).code ?? ''}`));
+  worker = w;
+  return w;
+}
+
+/** Runs the snapshot, its check and the packing in the worker thread; `job` follows its progress. */
+function runWorker(input: Omit<BackupJobInput, 'dataKey'>, dataKey: Buffer, job: RunningBackup): Promise<BackupHeader> {
+  const w = backupWorker();
+  return new Promise<BackupHeader>((resolve, reject) => {
+    const finish = (settle: () => void) => {
+      w.off('message', onMessage).off('exit', onExit);
+      w.unref();
+      settle();
+    };
+    const onMessage = (m: BackupWorkerMessage) => {
+      if (m.type === 'phase') Object.assign(job, { phase: m.phase, total: m.total, done: 0 });
+      else if (m.type === 'progress') job.done = m.done;
+      else if (m.type === 'done') finish(() => resolve(m.header));
+      else finish(() => reject(errorFromWorker(m.error)));
+    };
+    // A worker that fails ('error') exits too.
+    const onExit = (code: number) => finish(() => reject(new Error(`backup worker exited (${code})`)));
+    w.on('message', onMessage).on('exit', onExit);
+    w.ref();
+    // A copy of the data key in a buffer of its own, moved (not copied) to the worker, which zeroes it.
+    const key = new Uint8Array(dataKey);
+    w.postMessage({ ...input, dataKey: key.buffer } satisfies BackupJobInput, [key.buffer]);
+  });
+}
+
 /**
  * A backup: `VACUUM INTO` a consistent encrypted snapshot while the app keeps working (see
  * STACK.md: better-sqlite3's backup() refuses an encrypted source), opened and checked with the
  * data key, packed with the key file into one file written beside its final name and renamed
- * into place. Nothing older is touched until the new one is good. Every attempt is recorded.
+ * into place — all of that in a worker thread with its own connection (backup-worker.ts), so
+ * the core keeps answering meanwhile and `backupProgress` can say how far it is. Nothing older is
+ * touched until the new one is good. Every attempt is recorded (and audited for `auditAs`, the
+ * staff account that asked). One at a time: another is refused with backup_in_progress.
  */
-export function createBackup(vault: OpenVault, trigger: Trigger, now: Date): BackupRecord {
+export function createBackup(vault: OpenVault, trigger: Trigger, now: Date, opts: { auditAs?: string } = {}): Promise<BackupRecord> {
+  if (running) return Promise.reject(new KasaneError('backup_in_progress'));
+  const job: RunningBackup = { dir: vault.dir, phase: 'snapshot', done: 0, total: 0, startedAt: now.toISOString(), snapshot: null, finished: Promise.resolve() };
+  running = job;
+  const finished = makeBackup(vault, trigger, now, job, opts.auditAs ?? null).finally(() => {
+    if (running === job) running = null;
+  });
+  job.finished = finished;
+  return finished;
+}
+
+async function makeBackup(vault: OpenVault, trigger: Trigger, now: Date, job: RunningBackup, auditAs: string | null): Promise<BackupRecord> {
   const settings = readBackupSettings(vault.db);
-  if (!settings.folder) throw new KasaneError('backup_folder_not_set');
+  if (!settings.folder) {
+    if (auditAs) appendAudit(vault.db, { action: 'backup.failed', staffId: auditAs, details: { code: 'backup_folder_not_set' } }, now);
+    throw new KasaneError('backup_folder_not_set');
+  }
   const folder = settings.folder;
   const started = Date.now();
   const fileName = existsSync(folder) ? freeFileName(folder, now) : `${PREFIX}${stampAt(now)}${SUFFIX}`;
   const snapshot = join(folder, `.${fileName}.db.partial`);
   const packing = join(folder, `.${fileName}.partial`);
+  job.snapshot = snapshot;
   try {
     if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new KasaneError('backup_folder_unreachable', { folder });
     if (!writable(folder)) throw new KasaneError('backup_folder_not_writable', { folder });
-    vault.db.prepare('VACUUM INTO ?').run(snapshot);
-    let check: Db | null = null;
-    try {
-      check = openDatabase(snapshot, vault.dataKey, { quickCheck: false });
-      const ok = verifyVault(check).ok;
-      if (!ok) throw new KasaneError('backup_check_failed');
-    } catch (err) {
-      throw err instanceof KasaneError && err.code !== 'db_file_corrupt' ? err : new KasaneError('backup_check_failed');
-    } finally {
-      check?.close();
-    }
-    // The check opened the snapshot in WAL mode; fold it back so the file is whole on its own.
-    for (const extra of ['-wal', '-shm']) rmSync(snapshot + extra, { force: true });
-    writeBackupFile(packing, { keys: readFileSync(vaultFiles(vault.dir).keys), dbFile: snapshot, createdAt: now.toISOString() });
-    renameSync(packing, join(folder, fileName));
-    fsyncDir(folder);
+    const keys = readFileSync(vaultFiles(vault.dir).keys);
+    await runWorker({ dbFile: vaultFiles(vault.dir).db, snapshot, packing, target: join(folder, fileName), keys, createdAt: now.toISOString(), trigger }, vault.dataKey, job);
     const done: BackupRecord = {
       at: now.toISOString(),
       folder,
@@ -165,12 +268,18 @@ export function createBackup(vault: OpenVault, trigger: Trigger, now: Date): Bac
       ok: true,
       errorCode: null,
     };
-    record(vault.db, done);
+    vault.db.transaction(() => {
+      record(vault.db, done);
+      if (auditAs) appendAudit(vault.db, { action: 'backup.created', staffId: auditAs, details: { fileName: done.fileName, sizeBytes: done.sizeBytes } }, now);
+    })();
     pruneBackups(folder, settings.keep);
     return done;
   } catch (err) {
     const e = folderError(err, folder);
-    record(vault.db, { at: now.toISOString(), folder, fileName: null, sizeBytes: null, durationMs: Date.now() - started, trigger, ok: false, errorCode: e.code });
+    vault.db.transaction(() => {
+      record(vault.db, { at: now.toISOString(), folder, fileName: null, sizeBytes: null, durationMs: Date.now() - started, trigger, ok: false, errorCode: e.code });
+      if (auditAs) appendAudit(vault.db, { action: 'backup.failed', staffId: auditAs, details: { code: e.code } }, now);
+    })();
     throw e;
   } finally {
     for (const partial of [snapshot, `${snapshot}-wal`, `${snapshot}-shm`, packing]) rmSync(partial, { force: true });
@@ -235,21 +344,68 @@ function contentsOf(db: Db, createdAt: string, sizeBytes: number, staffNames: st
   };
 }
 
+/** What opens a backup: a staff passphrase or the recovery key (as typed; its form is checked first). */
+export type BackupSecret = { passphrase: string } | { recoveryKey: string };
+
+/** Opens the unpacked copy in `dir` through the recovery slot its key file had when the backup was made. */
+async function openWithRecovery(dir: string, recoveryKey: string, now: Date): Promise<OpenVault> {
+  const secret = recoverySecret(recoveryKey);
+  const keyFile = readKeyFile(vaultFiles(dir).keys);
+  if (!keyFile.slots.some((s) => s.kind === 'recovery')) throw new KasaneError('backup_no_recovery_key');
+  // The copy is thrown away after reading: it is opened in the name of its first account (the
+  // lock file and a pending rotation's audit entry need one), never used for anything else.
+  const staff = staffOf(keyFile)[0] ?? { id: 'recovery', name: 'recovery' };
+  const opened = await openWithRecoveryKey(dir, keyFile, secret, staff, now);
+  if (!opened) throw new KasaneError('backup_recovery_key_wrong');
+  return opened.vault;
+}
+
+/**
+ * Wrong passphrases and recovery keys tried on a backup, kept in the core's memory: a backup is
+ * opened in a temporary copy whose attempts file is thrown away, so without this, guessing would
+ * be unlimited. They slow the next attempt on the same backup exactly as on the unlock screen
+ * (attempts.ts: 1 s, 2 s, 4 s … 60 s). A backup is known by the hashes in its header, which are
+ * checked against its contents before any attempt: a copy or a renamed file is the same backup.
+ */
+const backupFailures = new Map<string, FailedAttempt[]>();
+const failuresKey = (h: BackupHeader) => `${h.keysSha256}:${h.dbSha256}`;
+const waitDetails = (ms: number) => ({ retryAfterMs: ms, seconds: Math.ceil(ms / 1000) });
+
 /**
  * Unpacks a backup into a new folder beside `near` (same disk, so a restore can rename it into
- * place), unlocks it with the passphrase and reads what it holds. The caller keeps or removes it.
+ * place), unlocks it with the passphrase or the recovery key and reads what it holds. The caller
+ * keeps or removes it. A recovery key with a typo is refused before anything is written.
  */
-async function unpackAndOpen(file: string, passphrase: string, near: string, now: Date): Promise<{ dir: string; contents: BackupContents }> {
+async function unpackAndOpen(
+  file: string,
+  secret: BackupSecret,
+  near: string,
+  now: Date,
+): Promise<{ dir: string; contents: BackupContents; header: BackupHeader; openedBy: string | null }> {
   const header = readBackupHeader(file).header;
+  const key = failuresKey(header);
+  const wait = retryAfterMs(backupFailures.get(key) ?? [], now);
+  if (wait > 0) throw new KasaneError('too_many_attempts', waitDetails(wait));
+  if ('recoveryKey' in secret) recoverySecret(secret.recoveryKey);
   const parent = dirname(near);
   const dir = mkdtempSync(join(parent, `.${basename(near)}.restore-`));
   try {
     const files = vaultFiles(dir);
     extractBackup(file, { keysFile: files.keys, dbFile: files.db });
-    const vault = await unlockVault(dir, { passphrase }, now);
+    let vault: OpenVault;
+    try {
+      vault = 'recoveryKey' in secret ? await openWithRecovery(dir, secret.recoveryKey, now) : await unlockVault(dir, { passphrase: secret.passphrase }, now);
+    } catch (err) {
+      if (!(err instanceof KasaneError) || (err.code !== 'wrong_passphrase' && err.code !== 'backup_recovery_key_wrong')) throw err;
+      const failures = [...(backupFailures.get(key) ?? []), { at: now.toISOString(), slotId: null }].slice(-1000);
+      backupFailures.set(key, failures);
+      throw new KasaneError(err.code, waitDetails(retryAfterMs(failures, now)));
+    }
+    backupFailures.delete(key);
     try {
       const staffNames = vault.db.prepare('SELECT name FROM staff WHERE removed_at IS NULL ORDER BY created_at').pluck().all() as string[];
-      return { dir, contents: contentsOf(vault.db, header.createdAt, statSync(file).size, staffNames) };
+      const openedBy = 'passphrase' in secret ? vault.staff.id : null;
+      return { dir, header, openedBy, contents: contentsOf(vault.db, header.createdAt, statSync(file).size, staffNames) };
     } finally {
       vault.close();
     }
@@ -259,8 +415,8 @@ async function unpackAndOpen(file: string, passphrase: string, near: string, now
   }
 }
 
-export async function inspectBackup(file: string, passphrase: string, vaultDir: string, now: Date): Promise<BackupContents> {
-  const { dir, contents } = await unpackAndOpen(file, passphrase, vaultDir, now);
+export async function inspectBackup(file: string, secret: BackupSecret, vaultDir: string, now: Date): Promise<BackupContents> {
+  const { dir, contents } = await unpackAndOpen(file, secret, vaultDir, now);
   rmSync(dir, { recursive: true, force: true });
   return contents;
 }
@@ -268,10 +424,11 @@ export async function inspectBackup(file: string, passphrase: string, vaultDir: 
 /**
  * Restore: the backup is unpacked and verified first; only then is the current vault moved aside
  * (kept, never overwritten) and the restored folder renamed into its place. The vault must not be
- * open. Returns where the previous vault was kept.
+ * open. Returns where the previous vault was kept. Beside the restored files goes the restore
+ * marker (restore-marker.ts), which the next unlock writes into the audit log and the backups.
  */
-export async function restoreBackup(file: string, passphrase: string, vaultDir: string, now: Date): Promise<{ contents: BackupContents; keptAside: string | null }> {
-  const checked = await unpackAndOpen(file, passphrase, vaultDir, now);
+export async function restoreBackup(file: string, secret: BackupSecret, vaultDir: string, now: Date): Promise<{ contents: BackupContents; keptAside: string | null }> {
+  const checked = await unpackAndOpen(file, secret, vaultDir, now);
   rmSync(checked.dir, { recursive: true, force: true });
   if (!checked.contents.verified) throw new KasaneError('backup_damaged');
   // What takes the vault's place is the backup's own bytes, unpacked again (the check above
@@ -282,6 +439,20 @@ export async function restoreBackup(file: string, passphrase: string, vaultDir: 
   try {
     const files = vaultFiles(dir);
     extractBackup(file, { keysFile: files.keys, dbFile: files.db });
+    writeRestoreMarker(dir, {
+      format: 1,
+      folder: dirname(resolve(file)),
+      fileName: basename(file),
+      sizeBytes: statSync(file).size,
+      sha256: sha256OfFile(file),
+      createdAt: checked.header.createdAt,
+      // Files made before the header named its trigger: most backups are made by the button.
+      trigger: checked.header.trigger ?? 'manual',
+      restoredAt: now.toISOString(),
+      keptAside: aside,
+      openedBy: checked.openedBy,
+      withRecoveryKey: 'recoveryKey' in secret,
+    });
     if (aside) renameSync(vaultDir, aside);
     try {
       renameSync(dir, vaultDir);

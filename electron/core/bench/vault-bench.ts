@@ -167,7 +167,7 @@ async function main() {
   const backupMs: number[] = [];
   let backupBytes = 0;
   for (let r = 0; r < 3; r++) {
-    const done = createBackup(b, 'manual', new Date(Date.now() + r * 1000));
+    const done = await createBackup(b, 'manual', new Date(Date.now() + r * 1000));
     backupMs.push(done.durationMs ?? 0);
     backupBytes = done.sizeBytes ?? 0;
   }

@@ -64,12 +64,21 @@ KASANE_HOME（または OS のアプリデータ）の sample-vault に作られ
   restore: `kasane restore — バックアップから保管庫を復元します
 
 オプション:
-  --from FILE  バックアップファイル（必須）
-  --yes        内容の確認を省略して復元します
-  --vault DIR  保管庫のフォルダ
+  --from FILE       バックアップファイル（必須）
+  --recovery-key    パスフレーズの代わりに回復キーで開きます（画面で入力、または KASANE_RECOVERY_KEY 環境変数）
+  --yes             内容の確認を省略して復元します
+  --vault DIR       保管庫のフォルダ
 バックアップを開いて内容（作成日時、件数、最後の会議）を表示し、確認してから置き換えます。
+パスフレーズは KASANE_PASSPHRASE 環境変数、なければ画面で入力します（入力した文字は表示されません）。
 現在の保管庫は上書きせず、「フォルダ名.before-restore-日時」として残します。`,
 };
+
+/** The recovery key for `restore --recovery-key`: KASANE_RECOVERY_KEY for scripts, otherwise a hidden prompt like the passphrase's. */
+async function recoveryKeyFrom(env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.KASANE_RECOVERY_KEY !== undefined) return env.KASANE_RECOVERY_KEY;
+  if (!process.stdin.isTTY) throw new Error('no terminal: set KASANE_RECOVERY_KEY');
+  return ask('回復キー（印刷した用紙の8つのグループ）: ', true);
+}
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
@@ -94,6 +103,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       to: { type: 'string' },
       from: { type: 'string' },
       yes: { type: 'boolean' },
+      'recovery-key': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -190,7 +200,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
             mkdirSync(resolve(values.to), { recursive: true });
             writeBackupSettings(vault.db, { folder: resolve(values.to) });
           }
-          const done = createBackup(vault, 'manual', new Date());
+          const done = await createBackup(vault, 'manual', new Date());
           console.log(`バックアップを作成しました: ${join(done.folder, done.fileName!)}\n大きさ ${(done.sizeBytes! / 1024 / 1024).toFixed(1)} MB、所要 ${done.durationMs} ms`);
           return 0;
         } finally {
@@ -203,8 +213,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
           return 2;
         }
         const file = resolve(values.from);
-        const passphrase = await passphraseFrom(env);
-        const contents = await inspectBackup(file, passphrase, paths.main, new Date());
+        const secret = values['recovery-key'] ? { recoveryKey: await recoveryKeyFrom(env) } : { passphrase: await passphraseFrom(env) };
+        const contents = await inspectBackup(file, secret, paths.main, new Date());
         console.log(
           [
             `バックアップ: ${file}`,
@@ -219,7 +229,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
           console.log('復元を取りやめました。何も変更していません。');
           return 1;
         }
-        const restored = await restoreBackup(file, passphrase, paths.main, new Date());
+        const restored = await restoreBackup(file, secret, paths.main, new Date());
         console.log(`復元しました: ${paths.main}${restored.keptAside ? `\n以前の保管庫: ${restored.keptAside}` : ''}`);
         return 0;
       }

@@ -12,13 +12,14 @@ export const appHandlers: { [M in AppMethod]: Handler<M> } = {
   'session.touch': () => ({ ok: true }),
   'vault.create': (ctx, input) => ctx.session.create(input),
   'vault.openSample': (ctx) => ctx.session.openSample(),
-  'vault.select': (ctx, input) => {
-    ctx.session.select(input.kind);
+  'vault.select': async (ctx, input) => {
+    await ctx.session.select(input.kind);
     return { kind: input.kind };
   },
   'vault.unlock': (ctx, input) => ctx.session.unlock(input),
-  'vault.lock': (ctx) => {
-    ctx.session.lock('manual');
+  'vault.lock': async (ctx) => {
+    // Answers once the vault is closed (after a backup on lock, when set up).
+    await ctx.session.lock('manual');
     return { locked: true };
   },
 };

@@ -13,6 +13,7 @@ export const staffHandlers: { [M in StaffMethod]: Handler<M> } = {
   'staff.createRecoveryKey': (ctx, input) =>
     createRecoveryKey(ctx.session.vault, ctx.now(), input.withPdf ? (html) => ctx.printer().print(html) : null),
   'vault.recover': async (ctx, input) => {
+    await ctx.session.whenClosed(); // a lock still finishing its backup keeps the vault's files open
     if (ctx.session.isUnlocked) throw new KasaneError('vault_already_unlocked');
     return ctx.session.adopt(await recoverVault(ctx.session.dir, input, ctx.now(), ctx.session.scrypt));
   },

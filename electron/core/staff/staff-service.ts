@@ -10,6 +10,7 @@ import { generateRecoveryKey, parseRecoveryKey, recoveryKeyHintJa, RECOVERY_SCRY
 import { crashPoint, rotateDataKey } from '../vault/rotation';
 import { checkNewPassphrase, openThroughSlot, unlockRetryAfterMs, vaultFiles, type OpenVault } from '../vault/vault';
 import { clearAttempts, readAttempts, recordFailure } from '../vault/attempts';
+import { clearRestoreMarker, readRestoreMarker, recordRestore } from '../backup/restore-marker';
 
 /**
  * Staff accounts and the recovery key. Every account is one slot in kasane.keys (ARCHITECTURE.md,
@@ -183,6 +184,37 @@ export function createRecoveryKey(
 }
 
 /**
+ * The secret of a typed recovery key. Its form is checked before any cryptography, so a typo is
+ * a recovery_key_invalid that says which group to look at (the unlock screen and the restore of
+ * a backup both use this).
+ */
+export function recoverySecret(recoveryKey: string): string {
+  const parsed = parseRecoveryKey(recoveryKey);
+  if (!parsed.ok) {
+    const { ok: _ok, ...problem } = parsed;
+    throw new KasaneError('recovery_key_invalid', { hint: recoveryKeyHintJa(problem), ...problem });
+  }
+  return parsed.secret;
+}
+
+/**
+ * Opens the vault in `dir` through the recovery slot of `keyFile` (which must have one). Null
+ * when the key does not open it; the caller counts the failure where it belongs.
+ */
+export async function openWithRecoveryKey(
+  dir: string,
+  keyFile: KeyFile,
+  secret: string,
+  staff: { id: string; name: string },
+  now: Date,
+): Promise<{ vault: OpenVault; keyFile: KeyFile } | null> {
+  const recoverySlot = keyFile.slots.find((s) => s.kind === 'recovery');
+  if (!recoverySlot) throw new KasaneError('no_recovery_key');
+  const privateKey = await unwrapPrivateKey(keyFile, recoverySlot, secret);
+  return privateKey ? openThroughSlot(dir, keyFile, recoverySlot, privateKey, staff, now) : null;
+}
+
+/**
  * Unlocks with the recovery key and gives `staffId` a new passphrase (a new key pair: the old
  * private key is wrapped under the forgotten passphrase). The form of the key is checked before
  * any cryptography, so a typo says which group to look at.
@@ -196,11 +228,7 @@ export async function recoverVault(
   const files = vaultFiles(dir);
   const wait = unlockRetryAfterMs(dir, now);
   if (wait > 0) throw new KasaneError('too_many_attempts', { retryAfterMs: wait, seconds: Math.ceil(wait / 1000) });
-  const parsed = parseRecoveryKey(input.recoveryKey);
-  if (!parsed.ok) {
-    const { ok: _ok, ...problem } = parsed;
-    throw new KasaneError('recovery_key_invalid', { hint: recoveryKeyHintJa(problem), ...problem });
-  }
+  const secret = recoverySecret(input.recoveryKey);
   const keyFile = readKeyFile(files.keys);
   if (!existsSync(files.db)) throw new KasaneError('db_file_missing');
   const recoverySlot = keyFile.slots.find((s) => s.kind === 'recovery');
@@ -208,9 +236,7 @@ export async function recoverVault(
   const staffSlot = slotOf(keyFile, input.staffId);
   checkNewPassphrase(input.newPassphrase, [staffSlot.label]);
 
-  const privateKey = await unwrapPrivateKey(keyFile, recoverySlot, parsed.secret);
-  const staff = { id: input.staffId, name: staffSlot.label };
-  const opened = privateKey ? openThroughSlot(dir, keyFile, recoverySlot, privateKey, staff, now) : null;
+  const opened = await openWithRecoveryKey(dir, keyFile, secret, { id: input.staffId, name: staffSlot.label }, now);
   if (!opened) {
     recordFailure(files.attempts, { at: now.toISOString(), slotId: recoverySlot.id });
     throw new KasaneError('recovery_key_wrong');
@@ -228,13 +254,16 @@ export async function recoverVault(
     });
     writeKeyFile(files.keys, { ...current, slots: current.slots.map((s) => (s.id === old.id ? fresh : s)) });
     const failures = readAttempts(files.attempts);
+    const restored = readRestoreMarker(dir);
     vault.db.transaction(() => {
+      if (restored) recordRestore(vault.db, restored);
       for (const f of failures) {
         appendAudit(vault.db, { action: 'vault.unlock_failed', staffId: keyFile.slots.find((s) => s.id === f.slotId)?.staffId ?? null, at: f.at });
       }
       appendAudit(vault.db, { action: 'vault.recovered', staffId: input.staffId, subject: input.staffId }, now);
     })();
     clearAttempts(files.attempts);
+    if (restored) clearRestoreMarker(dir);
     return vault;
   } catch (err) {
     vault.close();

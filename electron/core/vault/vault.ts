@@ -15,6 +15,7 @@ import { migrate } from './migrations';
 import { ATTEMPTS_FILE, DB_FILE, KEYS_FILE, LOCK_FILE } from './paths';
 import { clearAttempts, readAttempts, recordFailure, retryAfterMs } from './attempts';
 import { fsyncDir } from './atomic-file';
+import { clearRestoreMarker, readRestoreMarker, recordRestore } from '../backup/restore-marker';
 
 /** An unlocked vault: the open DB, who opened it, and how to let go of it. */
 export interface OpenVault {
@@ -223,13 +224,16 @@ export async function unlockVault(dir: string, input: { staffId?: string; passph
     if (!opened) continue;
     const vault = opened.vault;
     const failures = readAttempts(files.attempts);
+    const restored = readRestoreMarker(dir);
     vault.db.transaction(() => {
+      if (restored) recordRestore(vault.db, restored);
       for (const f of failures) {
         appendAudit(vault.db, { action: 'vault.unlock_failed', staffId: keyFile.slots.find((s) => s.id === f.slotId)?.staffId ?? null, at: f.at });
       }
       appendAudit(vault.db, { action: 'vault.unlocked', staffId: staff.id }, now);
     })();
     clearAttempts(files.attempts);
+    if (restored) clearRestoreMarker(dir);
     return vault;
   }
   const failures = recordFailure(files.attempts, { at: now.toISOString(), slotId: candidates.length === 1 ? candidates[0]!.id : null });

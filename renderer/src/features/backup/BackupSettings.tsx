@@ -2,14 +2,14 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper } from '@tanstack/react-table';
-import { BACKUP_KEEP, BACKUP_STALE_DAYS, type BackupSettings as Settings, type BackupStatus } from '../../../../shared/contract';
+import { BACKUP_KEEP, BACKUP_STALE_DAYS, type BackupProgress, type BackupSettings as Settings, type BackupStatus } from '../../../../shared/contract';
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
 import { SortTable } from '../directory/SortTable';
 import { dateTime, type SortingFeatures } from '../directory/ui';
 import { takeBackupFocus } from './handoff';
-import { BACKUP_STATUS_KEY, attemptError, formatBytes, formatDuration } from './logic';
+import { BACKUP_PROGRESS_KEY, BACKUP_STATUS_KEY, attemptError, formatBytes, formatDuration } from './logic';
 import './backup.css';
 
 /** 設定 › バックアップ: the state of the backups, 今すぐバックアップ, the folder and schedule, the files in the folder. */
@@ -88,11 +88,30 @@ function BackupState({ status }: { status: BackupStatus }) {
   const backupNow = useMutation({
     mutationFn: () => invoke('backup.now', {}),
     // A failed attempt is recorded too: the state above shows it either way.
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: BACKUP_STATUS_KEY }),
+    onSettled: () => {
+      queryClient.setQueryData(BACKUP_PROGRESS_KEY, null); // over: not "running elsewhere" until the next answer
+      void queryClient.invalidateQueries({ queryKey: BACKUP_STATUS_KEY });
+    },
   });
-  const busy = backupNow.isPending;
+  // How far a backup is, asked four times a second while one runs (the core answers at once: the
+  // backup runs in a worker). Also one started elsewhere: the daily one, or a click before the
+  // page was left and opened again.
+  const progress = useQuery({
+    queryKey: BACKUP_PROGRESS_KEY,
+    queryFn: () => invoke('backup.progress', {}),
+    refetchInterval: (query) => (backupNow.isPending || query.state.data ? 250 : false),
+    gcTime: 0,
+  });
+  const runningElsewhere = !backupNow.isPending && Boolean(progress.data);
+  const busy = backupNow.isPending || runningElsewhere;
   const elapsed = useElapsedSeconds(busy);
   const done = backupNow.data;
+  // A backup that ran elsewhere has finished: show its outcome.
+  const wasRunningElsewhere = useRef(false);
+  useEffect(() => {
+    if (wasRunningElsewhere.current && !runningElsewhere) void queryClient.invalidateQueries({ queryKey: BACKUP_STATUS_KEY });
+    wasRunningElsewhere.current = runningElsewhere;
+  }, [runningElsewhere, queryClient]);
 
   return (
     <div className="bk-state">
@@ -105,10 +124,13 @@ function BackupState({ status }: { status: BackupStatus }) {
               <>
                 <time dateTime={lastGood.at}>{dateTime(lastGood.at, lang)}</time>
                 <span className="bk-muted">
-                  {t('backup.settings.lastGoodDetail', {
-                    size: formatBytes(t, lastGood.sizeBytes ?? 0, lang),
-                    duration: formatDuration(t, lastGood.durationMs ?? 0, lang),
-                  })}
+                  {lastGood.durationMs === null
+                    ? // The backup this vault was restored from: its size is known, not how long it took.
+                      t('backup.settings.lastGoodSize', { size: formatBytes(t, lastGood.sizeBytes ?? 0, lang) })
+                    : t('backup.settings.lastGoodDetail', {
+                        size: formatBytes(t, lastGood.sizeBytes ?? 0, lang),
+                        duration: formatDuration(t, lastGood.durationMs, lang),
+                      })}
                 </span>
               </>
             ) : (
@@ -167,6 +189,7 @@ function BackupState({ status }: { status: BackupStatus }) {
           </span>
         )}
       </div>
+      {busy && <BackupProgressBar progress={progress.data ?? null} />}
       <p className={`bk-result${busy ? ' bk-result-busy' : ''}`} role="status" data-testid="backup-now-status">
         {busy
           ? t('backup.settings.creatingStatus')
@@ -183,6 +206,42 @@ function BackupState({ status }: { status: BackupStatus }) {
           {errorText(t, backupNow.error)}
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * The backup under way: its step in words and a bar for the bytes of that step (the snapshot,
+ * then writing the file); the check in between has no measure, so its bar moves without a value.
+ */
+function BackupProgressBar({ progress }: { progress: BackupProgress | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const labelId = useId();
+  const measured = progress !== null && progress.phase !== 'check';
+  const percent = measured ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : null;
+  const words = progress ? t(`backup.progress.${progress.phase}`) : t('backup.progress.starting');
+  return (
+    <div className="bk-progress" data-testid="backup-progress">
+      <p id={labelId} className="bk-progress-label">
+        {words}
+        {measured && (
+          <span className="bk-muted bk-progress-bytes">
+            {t('backup.progress.bytes', { done: formatBytes(t, progress.done, lang), total: formatBytes(t, progress.total, lang) })}
+          </span>
+        )}
+      </p>
+      <div
+        className={`bk-progress-track${percent === null ? ' bk-progress-indeterminate' : ''}`}
+        role="progressbar"
+        aria-labelledby={labelId}
+        aria-valuemin={percent === null ? undefined : 0}
+        aria-valuemax={percent === null ? undefined : 100}
+        aria-valuenow={percent ?? undefined}
+        aria-valuetext={percent === null ? words : t('backup.progress.percent', { percent })}
+      >
+        <div className="bk-progress-fill" style={percent === null ? undefined : { inlineSize: `${percent}%` }} />
+      </div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { BackupContents } from '../../../../shared/contract';
+import type { BackupContents, OpenBackupInput } from '../../../../shared/contract';
 import { useAppStatus, useInvoke } from '../../api';
 import { errorText, fieldErrors, isKasaneError } from '../../errors';
 import { formatDate } from '../../format';
@@ -51,8 +51,12 @@ export function RestoreEntry({ onOpen }: { onOpen: () => void }) {
   );
 }
 
+/** What opens the backup: a staff passphrase, or the printed recovery key. */
+type SecretKind = 'passphrase' | 'recoveryKey';
+
 /**
- * 復元: a backup file and a passphrase → what the backup holds → a confirmation → the restore.
+ * 復元: a backup file and a passphrase or the recovery key → what the backup holds → a
+ * confirmation → the restore.
  * Nothing is replaced before the confirmation; the current vault is kept aside by the core. On
  * success the unlock screen takes over and shows where the previous vault was kept.
  */
@@ -70,33 +74,38 @@ export function RestorePage({ onBack, backLabel, onRestored }: { onBack: () => v
   }, []);
   useDocumentTitle(t('backup.restore.heading'));
   const [file, setFile] = useState('');
+  const [kind, setKind] = useState<SecretKind>('passphrase');
   const [passphrase, setPassphrase] = useState('');
+  const [recoveryKey, setRecoveryKey] = useState('');
   const [visible, setVisible] = useState(false);
+  const choiceName = useId();
   const [retryUntil, setRetryUntil] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const secondsLeft = useCountdown(retryUntil);
   const waiting = secondsLeft > 0;
   const passRef = useRef<HTMLInputElement>(null);
+  const keyRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const contentsHeading = useRef<HTMLHeadingElement>(null);
 
   const inspect = useMutation({
-    mutationFn: (input: { file: string; passphrase: string }) => invoke('backup.inspect', input),
+    mutationFn: (input: OpenBackupInput) => invoke('backup.inspect', input),
     onError: (error) => {
-      if (isKasaneError(error, 'wrong_passphrase', 'too_many_attempts')) {
+      if (isKasaneError(error, 'wrong_passphrase', 'too_many_attempts', ...RECOVERY_ERRORS)) {
         const ms = Number(error.details.retryAfterMs ?? Number(error.details.seconds ?? 0) * 1000);
         if (Number.isFinite(ms) && ms > 0) setRetryUntil(Date.now() + ms);
-        window.setTimeout(() => passRef.current?.select(), 0);
+        window.setTimeout(() => (kind === 'recoveryKey' ? keyRef : passRef).current?.select(), 0);
       } else if (isKasaneError(error, 'backup_not_found', 'backup_not_a_backup', 'backup_damaged')) {
         window.setTimeout(() => fileRef.current?.select(), 0);
       }
     },
   });
   const restore = useMutation({
-    mutationFn: (input: { file: string; passphrase: string }) => invoke('backup.restore', input),
-    onSuccess: (result) => {
-      setRestoreNotice({ createdAt: result.contents.createdAt, keptAside: result.keptAside });
+    mutationFn: (input: OpenBackupInput) => invoke('backup.restore', input),
+    onSuccess: (result, input) => {
+      setRestoreNotice({ createdAt: result.contents.createdAt, keptAside: result.keptAside, withRecoveryKey: 'recoveryKey' in input });
       setPassphrase('');
+      setRecoveryKey('');
       setConfirming(false);
       onRestored();
       void refresh();
@@ -116,17 +125,37 @@ export function RestorePage({ onBack, backLabel, onRestored }: { onBack: () => v
     if (restore.error) restore.reset();
   }
 
+  function choose(next: SecretKind) {
+    if (next === kind) return;
+    setKind(next);
+    if (inspect.data || inspect.error) inspect.reset();
+    if (restore.error) restore.reset();
+  }
+
+  const secret = kind === 'recoveryKey' ? recoveryKey.trim() : passphrase;
+  const input = (): OpenBackupInput => (kind === 'recoveryKey' ? { file: file.trim(), recoveryKey: secret } : { file: file.trim(), passphrase });
+
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (waiting || inspect.isPending || file.trim() === '' || passphrase === '') return;
+    if (waiting || inspect.isPending || file.trim() === '' || secret === '') return;
     restore.reset();
-    inspect.mutate({ file: file.trim(), passphrase });
+    inspect.mutate(input());
+  }
+
+  /** The typo hint in the screen's language (the core's `hint` is Japanese), as on the recovery screen. */
+  function message(error: unknown): string {
+    if (isKasaneError(error, 'recovery_key_invalid') && typeof error.details.reason === 'string') {
+      return t('errors.recovery_key_invalid', { hint: t(`staff.recover.hints.${error.details.reason}`, error.details) });
+    }
+    return errorText(t, error);
   }
 
   const inspectFieldErrors = fieldErrors(t, inspect.error);
   const fileError = isKasaneError(inspect.error, 'backup_not_found', 'backup_not_a_backup', 'backup_damaged') ? errorText(t, inspect.error) : inspectFieldErrors.file;
-  const passError = isKasaneError(inspect.error, 'wrong_passphrase', 'too_many_attempts') ? errorText(t, inspect.error) : inspectFieldErrors.passphrase;
-  const otherError = inspect.error && !fileError && !passError ? inspect.error : restore.error;
+  const secretError = isKasaneError(inspect.error, 'wrong_passphrase', 'too_many_attempts', ...RECOVERY_ERRORS) ? message(inspect.error) : undefined;
+  const passError = kind === 'passphrase' ? (secretError ?? inspectFieldErrors.passphrase) : undefined;
+  const keyError = kind === 'recoveryKey' ? (secretError ?? inspectFieldErrors.recoveryKey) : undefined;
+  const otherError = inspect.error && !fileError && !secretError && !passError && !keyError ? inspect.error : restore.error;
 
   return (
     <PreUnlockLayout>
@@ -148,20 +177,48 @@ export function RestorePage({ onBack, backLabel, onRestored }: { onBack: () => v
             error={fileError}
             ref={fileRef}
           />
-          <PassphraseField
-            label={t('backup.restore.passphraseLabel')}
-            name="backupPassphrase"
-            required
-            value={passphrase}
-            onChange={(v) => edit(setPassphrase, v)}
-            visible={visible}
-            onToggleVisible={() => setVisible((v) => !v)}
-            autoComplete="current-password"
-            inputRef={passRef}
-            error={passError}
-          />
+          <fieldset className="fieldset bk-secret-choice">
+            <legend>{t('backup.restore.secretLegend')}</legend>
+            {(['passphrase', 'recoveryKey'] as const).map((k) => (
+              <label key={k} className="radio">
+                <input type="radio" name={choiceName} value={k} checked={kind === k} onChange={() => choose(k)} />
+                <span>{t(`backup.restore.secret.${k}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          {kind === 'passphrase' ? (
+            <PassphraseField
+              label={t('backup.restore.passphraseLabel')}
+              name="backupPassphrase"
+              required
+              value={passphrase}
+              onChange={(v) => edit(setPassphrase, v)}
+              visible={visible}
+              onToggleVisible={() => setVisible((v) => !v)}
+              autoComplete="current-password"
+              inputRef={passRef}
+              error={passError}
+            />
+          ) : (
+            <TextField
+              label={t('backup.restore.recoveryKeyLabel')}
+              name="backupRecoveryKey"
+              required
+              className="recovery-field"
+              autoComplete="off"
+              spellCheck={false}
+              autoCapitalize="characters"
+              maxLength={200}
+              placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"
+              value={recoveryKey}
+              onChange={(e) => edit(setRecoveryKey, e.target.value)}
+              hint={t('backup.restore.recoveryKeyHint')}
+              error={keyError}
+              ref={keyRef}
+            />
+          )}
           <div className="form-actions">
-            <button type="submit" className="button button-primary button-wide" disabled={waiting || inspect.isPending || file.trim() === '' || passphrase === ''}>
+            <button type="submit" className="button button-primary button-wide" disabled={waiting || inspect.isPending || file.trim() === '' || secret === ''}>
               {inspect.isPending ? t('backup.restore.inspecting') : waiting ? t('backup.restore.waiting', { seconds: secondsLeft }) : t('backup.restore.inspect')}
             </button>
             {inspect.isPending && (
@@ -218,7 +275,7 @@ export function RestorePage({ onBack, backLabel, onRestored }: { onBack: () => v
                 type="button"
                 className="button button-primary"
                 disabled={restore.isPending}
-                onClick={() => restore.mutate({ file: file.trim(), passphrase })}
+                onClick={() => restore.mutate(input())}
               >
                 {restore.isPending ? t('backup.restore.restoring') : t('backup.restore.confirm')}
               </button>
@@ -229,6 +286,9 @@ export function RestorePage({ onBack, backLabel, onRestored }: { onBack: () => v
     </PreUnlockLayout>
   );
 }
+
+/** Errors about the recovery key, shown at its field. */
+const RECOVERY_ERRORS = ['recovery_key_invalid', 'backup_no_recovery_key', 'backup_recovery_key_wrong'] as const;
 
 const COUNT_KEYS = ['cases', 'meetings', 'members', 'confirmedMinutes', 'auditEntries'] as const;
 
@@ -301,7 +361,7 @@ export function RestoredNotice() {
       <h2 id="bk-restored-heading" className="panel-title">
         {t('backup.restore.doneHeading')}
       </h2>
-      <p>{t('backup.restore.doneText', { date: dateTime(notice.createdAt, i18n.language) })}</p>
+      <p>{t(notice.withRecoveryKey ? 'backup.restore.doneTextRecovery' : 'backup.restore.doneText', { date: dateTime(notice.createdAt, i18n.language) })}</p>
       {notice.keptAside ? (
         <>
           <p className="bk-restored-kept">{t('backup.restore.keptAside')}</p>

@@ -22,6 +22,8 @@ export function takeBackupFocus(): boolean {
 export interface RestoreNotice {
   createdAt: string;
   keptAside: string | null;
+  /** Opened with the recovery key: the unlock screen's recovery key → new passphrase is the way in. */
+  withRecoveryKey?: boolean;
 }
 
 let notice: RestoreNotice | null = null;

@@ -5,6 +5,8 @@ const DAY_MS = 86_400_000;
 
 /** The query key of backup.status, shared by the settings section and the home warning. */
 export const BACKUP_STATUS_KEY = ['backup.status'] as const;
+/** The query key of backup.progress, polled while a backup runs. */
+export const BACKUP_PROGRESS_KEY = ['backup.progress'] as const;
 
 /** Why the home screen asks for attention; empty when backups are in order. */
 export type BackupConcern =
