@@ -1,42 +1,6 @@
-import { crc32, deflateSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
 import { caseFiscalYear, formatCaseNumber } from '../shared/domain/case-number';
-import { fillRelease } from './support';
-
-const shot = async (page: Page, name: string) => {
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-};
-
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-
-/** A small valid PNG (a pale page with a dark band, like a scanned form), built here. */
-function scanPng(width = 240, height = 160): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x++) {
-      const band = y > 20 && y < 36 && x > 20 && x < width - 20;
-      const line = y > 50 && y % 16 === 0 && x > 20 && x < width - 60;
-      const v = band ? 40 : line ? 120 : 245;
-      raw.set([v, v, band ? 90 : v], row + 1 + x * 3);
-    }
-  }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
+import { shot, todayInPage, scanPng, fillRelease } from './support';
 
 const viewCount = (app: KasaneApp) => app.core.session.vault.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'attachment.viewed'").pluck().get();
 

@@ -1,16 +1,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
+import { shot, todayInPage } from './support';
 import { caseFiscalYear, DEFAULT_CASE_NUMBER_FORMAT, formatCaseNumber } from '../shared/domain/case-number';
 import { addDays } from '../shared/domain/calendar-date';
 import { registerCase } from '../electron/core/cases/case-repository';
-
-const shot = async (page: Page, name: string) => {
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-};
-
-/** Today in the page's time zone (playwright.config: Asia/Tokyo), as the intake form defaults to it. */
-const todayInPage = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
 
 /** Scrolls the case list's own scroll box (the e2e tsconfig has no DOM types, hence the shape). */
 type Scrollable = { scrollHeight: number; scrollTo: (options: { top: number }) => void };

@@ -1,10 +1,5 @@
-import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi } from './fixtures';
-
-const shot = async (page: Page, name: string) => {
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-};
+import { shot } from './support';
 
 test('organizations and members: add, move, retire, reinstate', async ({ page }) => {
   await createVaultThroughUi(page);

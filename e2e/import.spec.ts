@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import Encoding from 'encoding-japanese';
 import { test, expect, createVaultThroughUi } from './fixtures';
-
-const shot = async (page: Page, name: string) => {
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-};
+import { shot } from './support';
 
 /** A CSV as Excel on a Japanese Windows saves it: Shift_JIS, CRLF. */
 const shiftJis = (text: string) => Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));

@@ -1,7 +1,6 @@
-import { deflateSync, crc32 } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi } from './fixtures';
-import { shot, todayInPage, call, fillRelease } from './support';
+import { shot, todayInPage, call, fillRelease, png } from './support';
 import { addDays, addMonths, parseIsoDate } from '../shared/domain/calendar-date';
 import { formatWareki } from '../shared/domain/wareki';
 
@@ -26,32 +25,8 @@ function tinyPdf(): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-/** A small PNG (stripes in the app's colours) made by hand: signature, IHDR, IDAT, IEND. */
-function stripesPng(width = 240, height = 140): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    rows.push(0);
-    for (let x = 0; x < width; x++) rows.push(...(Math.floor(y / 20) % 2 === 0 ? [31, 58, 95] : [230, 236, 244]));
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+/** A small PNG: stripes in the app's colours. */
+const stripesPng = (width = 240, height = 140): Buffer => png(width, height, (_x, y) => (Math.floor(y / 20) % 2 === 0 ? [31, 58, 95] : [230, 236, 244]));
 
 /** Drops a file on an element as the OS would (a DragEvent carrying the file). */
 async function dropFile(page: Page, target: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {

@@ -4,15 +4,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
 import { createHash } from 'node:crypto';
-import { todayInPage, call, fillRelease, type Org } from './support';
+import { shot, todayInPage, call, fillRelease, type Org } from './support';
 import { addDays } from '../shared/domain/calendar-date';
 import { formatWareki } from '../shared/domain/wareki';
-
-const shot = async (page: Page, name: string) => {
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-};
 
 async function setUp(app: KasaneApp) {
   const orgs = await call<Org[]>(app, 'organization.list', {});

@@ -1,33 +1,9 @@
-import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, type KasaneApp } from './fixtures';
-import { shot, todayInPage, call, type Org } from './support';
+import { shot, todayInPage, call, scanPng, type Org } from './support';
 import { fiscalYearOf, formatFiscalYear } from '../shared/domain/fiscal-year';
 import { formatWareki } from '../shared/domain/wareki';
 
-/** A small valid PNG: a pale page with a dark band, like a scanned form. */
-function scanPng(width = 240, height = 160): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const v = y > 20 && y < 36 && x > 20 && x < width - 20 ? 40 : y > 50 && y % 16 === 0 && x > 20 && x < width - 60 ? 120 : 245;
-      raw.set([v, v, v], y * (width * 3 + 1) + 1 + x * 3);
-    }
-  }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** Two organizations, four people: 相談・支援 at 地域包括, 地域・未署 at 社協. */
 async function setUp(app: KasaneApp) {

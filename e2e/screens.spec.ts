@@ -1,14 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi } from './fixtures';
+import { shot } from './support';
 
-// Full-page screenshots of every screen, for a person to look at (test-results/screens/).
-const shot = async (page: Page, name: string) => {
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-};
-
+// Full-page screenshots of every screen, for a person to look at (/tmp/shots, see support.ts).
 test('screens of a new vault', async ({ page, app }) => {
   await expect(page.getByRole('heading', { name: '重ねへようこそ' })).toBeVisible();
   await shot(page, '01-first-run');

@@ -8,6 +8,17 @@ export type DecisionKind = 'plan_appropriate' | 'plan_revise' | 'plan_hold' | 'c
 export type RoleStatus = 'open' | 'in_progress' | 'done' | 'dropped';
 export type OverdueReason = 'circumstances_changed' | 'organization_unable' | 'no_longer_needed' | 'other';
 
+/** The statuses of an assignment still to be done: 未着手, 実施中. */
+export const OPEN_ROLE_STATUSES: readonly RoleStatus[] = ['open', 'in_progress'];
+
+/**
+ * 期限超過: still open and past its due date on `today` (an assignment with only a frequency is
+ * never overdue). The core counts and lists with the same rule in SQL (OVERDUE_SQL).
+ */
+export function isOverdue(a: { status: RoleStatus; dueOn: string | null }, today: string): boolean {
+  return OPEN_ROLE_STATUSES.includes(a.status) && a.dueOn !== null && a.dueOn < today;
+}
+
 export const DECISION_KIND_TITLES: Record<DecisionKind, string> = {
   plan_appropriate: 'プラン適当',
   plan_revise: '修正のうえ再協議',

@@ -2,6 +2,7 @@ import type { HomeSummary } from '../../../shared/contract';
 import { fiscalYearOf } from '../../../shared/domain/fiscal-year';
 import type { Db } from '../vault/database';
 import { countActivePledges, coverageForMeeting } from '../pledges/pledge-repository';
+import { OVERDUE_SQL } from '../minutes/role-repository';
 
 const count = (db: Db, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
 
@@ -41,11 +42,7 @@ export function homeSummary(db: Db, today: string): HomeSummary {
       pledges: countActivePledges(db, fiscalYearOf(today)),
       // Live role assignments not done yet, and those of them past their due date.
       openRoleAssignments: count(db, "SELECT count(*) AS n FROM role_assignments WHERE live = 1 AND status IN ('open', 'in_progress')"),
-      overdueRoleAssignments: count(
-        db,
-        "SELECT count(*) AS n FROM role_assignments WHERE live = 1 AND status IN ('open', 'in_progress') AND due_on IS NOT NULL AND due_on < ?",
-        today,
-      ),
+      overdueRoleAssignments: count(db, `SELECT count(*) AS n FROM role_assignments r WHERE r.live = 1 AND ${OVERDUE_SQL}`, { today }),
     },
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agenda, CaseDetail, Member, Minutes, Organization, RoleAssignment } from '../../../shared/contract';
 import type { Meeting } from '../../../shared/contract/meetings';
-import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
+import { VAULT_INPUT, daysLater, tempHome, testClock, testCore } from '../testing/temp-vault';
 import { contractCalls } from '../testing/contract-calls';
 import { checkPdf } from '../testing/pdf-check';
 import type { KasaneCore } from '../app';
@@ -10,23 +10,17 @@ import { verifyVault } from '../vault/verify';
 
 let t: ReturnType<typeof tempHome>;
 let core: KasaneCore;
-let clock = new Date('2026-11-23T10:00:00+09:00');
+const clock = testClock('2026-11-23T10:00:00+09:00');
 const { ok, fails } = contractCalls(() => core);
 let orgs: Organization[];
 let members: Member[];
 const org = (name: string) => orgs.find((o) => o.name === name)!.id;
 const member = (name: string) => members.find((m) => m.name === name)!.id;
 const db = () => core.session.vault.db;
-/** Days pass: the idle lock has locked the vault meanwhile, so the secretariat unlocks again. */
-async function daysLater(iso: string): Promise<void> {
-  clock = new Date(iso);
-  await core.dispatch('vault.lock', {});
-  if (!(await core.dispatch('vault.unlock', { passphrase: VAULT_INPUT.passphrase })).ok) throw new Error('unlock failed');
-}
 
 beforeAll(async () => {
   t = tempHome();
-  core = testCore(t.paths, () => clock);
+  core = testCore(t.paths, clock.now);
   expect((await core.dispatch('vault.create', VAULT_INPUT)).ok).toBe(true);
   orgs = await ok<Organization[]>('organization.list', {});
   await ok('member.create', { name: '社協 花子', organizationId: org('社会福祉協議会'), startOn: '2025-04-01' });
@@ -69,7 +63,7 @@ describe('meeting mode', () => {
     await ok('minutes.saveNotes', { itemId: caseItem, notes: '・本人と面談した\n・次回は訪問', revision: 3 });
     const late = await ok<{ revision: number }>('minutes.saveNotes', { itemId: caseItem, notes: '・本人と面談し', revision: 2 });
     expect(late.revision).toBe(3);
-    clock = new Date(clock.getTime() + 90_000);
+    clock.set(new Date(clock.now().getTime() + 90_000));
     const again = await ok<Minutes>('minutes.get', { meetingId: meeting.id });
     expect(again.currentItemId).toBe(caseItem);
     const item = again.items.find((i) => i.itemId === caseItem)!;
@@ -195,7 +189,7 @@ describe('progress of earlier assignments', () => {
     await ok('meeting.close', { meetingId: first.meeting.id });
     await ok('minutes.confirm', { meetingId: first.meeting.id });
 
-    await daysLater('2026-12-20T10:00:00+09:00');
+    await daysLater(core, clock, '2026-12-20T10:00:00+09:00');
     const { meeting } = await ok<{ meeting: Meeting }>('meeting.create', { type: 'shien', date: '2026-12-20', startTime: '10:00', inviteeMemberIds: members.map((m) => m.id) });
     const open = await ok<RoleAssignment[]>('role.forMeeting', { meetingId: meeting.id });
     expect(open.find((r) => r.id === role.id)).toMatchObject({ overdue: true, memberName: '社協 花子' });
@@ -224,7 +218,7 @@ describe('progress of earlier assignments', () => {
 
 describe('documents', () => {
   it('支援会議記録: one copy per recipient with its own watermark, only the items they took part in, no full name; a distribution log', async () => {
-    await daysLater('2026-11-23T10:00:00+09:00');
+    await daysLater(core, clock, '2026-11-23T10:00:00+09:00');
     const caseId = await registerCase('H・O', '大野 八重');
     const { meeting, caseItem } = await openShien(caseId);
     await ok('minutes.saveNotes', { itemId: caseItem, notes: '家計の状況を共有した', revision: 1 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { KasaneError, type OverdueReason, type RoleAssignment, type RoleStatus } from '../../../shared/contract';
+import { KasaneError, type OverdueReason, type RoleAssignment } from '../../../shared/contract';
 import type { minutesMethods } from '../../../shared/contract/minutes';
+import { OPEN_ROLE_STATUSES, isOverdue } from '../../../shared/domain/minutes';
 import { randomId } from '../vault/crypto';
 import type { Db } from '../vault/database';
 import { assertActiveOrganization } from '../directory/organization-repository';
@@ -10,8 +11,6 @@ type CreateInput = z.output<(typeof minutesMethods)['role.create']['input']>;
 type UpdateInput = z.output<(typeof minutesMethods)['role.update']['input']>;
 type ProgressInput = z.output<(typeof minutesMethods)['role.recordProgress']['input']>;
 type ListInput = z.output<(typeof minutesMethods)['role.list']['input']>;
-
-const OPEN: readonly RoleStatus[] = ['open', 'in_progress'];
 
 const SELECT = `
   SELECT r.id, r.case_id AS caseId, c.case_number AS caseNumber, c.initials, r.goal, r.action,
@@ -29,10 +28,12 @@ const SELECT = `
 
 type Row = Omit<RoleAssignment, 'live' | 'overdue' | 'lastUpdate'> & { live: number; lastUpdate: string | null };
 
-/** Open and past its due date on `today` (an assignment with only a frequency is never overdue). */
-export function isOverdue(a: { status: RoleStatus; dueOn: string | null }, today: string): boolean {
-  return OPEN.includes(a.status) && a.dueOn !== null && a.dueOn < today;
-}
+/**
+ * isOverdue (shared/domain/minutes.ts) in SQL, for counting and listing in the database: a row of
+ * `role_assignments r` open and past its due date on the date bound as `@today`. Home, the role
+ * list and the desk use it; role-overdue.test.ts checks that it picks the rows isOverdue picks.
+ */
+export const OVERDUE_SQL = `r.status IN (${OPEN_ROLE_STATUSES.map((s) => `'${s}'`).join(', ')}) AND r.due_on IS NOT NULL AND r.due_on < @today`;
 
 const toAssignment =
   (today: string) =>
@@ -149,7 +150,7 @@ export function listAssignments(db: Db, input: ListInput): RoleAssignment[] {
   if (input.caseId) filter('r.case_id = @case', 'case', input.caseId);
   if (input.status?.length) filter('r.status IN (SELECT value FROM json_each(@statuses))', 'statuses', JSON.stringify(input.status));
   if (input.dueBefore) filter('r.due_on IS NOT NULL AND r.due_on < @dueBefore', 'dueBefore', input.dueBefore);
-  if (input.overdueOnly) where.push("r.status IN ('open', 'in_progress') AND r.due_on IS NOT NULL AND r.due_on < @today");
+  if (input.overdueOnly) where.push(OVERDUE_SQL);
   const rows = db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.due_on IS NULL, r.due_on, c.case_number`).all(params) as Row[];
   return rows.map(toAssignment(input.today));
 }

@@ -4,6 +4,7 @@ import { caseAllowedOnMeeting } from '../../../shared/domain/agenda';
 import { consentOn } from '../../../shared/domain/consent';
 import type { Db } from '../vault/database';
 import { consentRecords, toConsentRecord } from '../cases/case-repository';
+import { OVERDUE_SQL } from '../minutes/role-repository';
 
 const SOON_DAYS = 30;
 
@@ -71,9 +72,9 @@ export function deskRows(db: Db, today: string): DeskRow[] {
     .prepare(
       `SELECT r.id, r.case_id, c.case_number, c.initials, o.name AS org, r.due_on FROM role_assignments r
        JOIN cases c ON c.id = r.case_id JOIN organizations o ON o.id = r.organization_id
-       WHERE r.live = 1 AND r.status IN ('open', 'in_progress') AND r.due_on IS NOT NULL AND r.due_on < ? ORDER BY r.due_on`,
+       WHERE r.live = 1 AND ${OVERDUE_SQL} ORDER BY r.due_on`,
     )
-    .all(today) as { id: string; case_id: string; case_number: string; initials: string; org: string; due_on: string }[];
+    .all({ today }) as { id: string; case_id: string; case_number: string; initials: string; org: string; due_on: string }[];
   for (const r of overdueRoles) {
     rows.push({ kind: 'role_overdue', caseId: r.case_id, caseNumber: r.case_number, initials: r.initials, planId: null, meetingId: null, roleAssignmentId: r.id, organizationName: r.org, date: r.due_on, days: daysBetween(r.due_on, today), overdue: true });
   }

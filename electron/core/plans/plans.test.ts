@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agenda, CaseDetail, DeskRow, Member, Organization, Plan } from '../../../shared/contract';
 import type { Meeting } from '../../../shared/contract/meetings';
-import { GOOD_PASSPHRASE, VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
+import { VAULT_INPUT, daysLater, tempHome, testClock, testCore } from '../testing/temp-vault';
 import { contractCalls } from '../testing/contract-calls';
 import { checkPdf } from '../testing/pdf-check';
 import type { KasaneCore } from '../app';
 
 let t: ReturnType<typeof tempHome>;
 let core: KasaneCore;
-let clock = new Date('2026-11-23T10:00:00+09:00');
+const clock = testClock('2026-11-23T10:00:00+09:00');
 const { ok, fails } = contractCalls(() => core);
 let orgs: Organization[];
 let members: Member[];
@@ -16,7 +16,7 @@ const org = (name: string) => orgs.find((o) => o.name === name)!.id;
 
 beforeAll(async () => {
   t = tempHome();
-  core = testCore(t.paths, () => clock);
+  core = testCore(t.paths, clock.now);
   expect((await core.dispatch('vault.create', VAULT_INPUT)).ok).toBe(true);
   orgs = await ok<Organization[]>('organization.list', {});
   await ok('member.create', { name: '会議 一郎', organizationId: org('社会福祉協議会'), startOn: '2025-04-01' });
@@ -27,12 +27,6 @@ afterAll(async () => {
   t.cleanup();
 });
 
-/** Days pass: the idle lock has locked the vault meanwhile, so the secretariat unlocks again. */
-async function daysLater(iso: string): Promise<void> {
-  clock = new Date(iso);
-  await core.dispatch('vault.lock', {});
-  if (!(await core.dispatch('vault.unlock', { passphrase: GOOD_PASSPHRASE })).ok) throw new Error('unlock failed');
-}
 
 /** A consented case brought to プラン作成中. */
 async function caseInPlanning(initials: string): Promise<string> {
@@ -73,7 +67,7 @@ describe('support plans', () => {
     expect(early).toMatchObject({ code: 'plan_step_refused', details: { reason: 'not_judged_appropriate' } });
     expect((await ok<Plan>('plan.get', { id: plan.id })).state).toBe('proposed');
 
-    await daysLater('2026-11-24T15:00:00+09:00');
+    await daysLater(core, clock, '2026-11-24T15:00:00+09:00');
     await holdAndConfirm(meeting.id, caseId, 'plan_appropriate');
     expect((await ok<Plan>('plan.get', { id: plan.id })).state).toBe('appropriate');
     expect((await ok<DeskRow[]>('desk.get', { today: '2026-11-30' })).find((r) => r.kind === 'plan_waiting_decision' && r.caseId === caseId)).toMatchObject({ days: 6 });
@@ -85,7 +79,7 @@ describe('support plans', () => {
     expect((await fails('plan.update', { id: plan.id, goals: '書き換え' })).code).toBe('plan_not_editable');
 
     // Months later: the monitoring is overdue on the desk.
-    await daysLater('2027-03-05T09:00:00+09:00');
+    await daysLater(core, clock, '2027-03-05T09:00:00+09:00');
     const desk = await ok<DeskRow[]>('desk.get', { today: '2027-03-05' });
     expect(desk.find((r) => r.kind === 'monitoring_due' && r.caseId === caseId)).toMatchObject({ overdue: true, date: '2027-03-01', days: 4 });
     await ok('plan.recordMonitoring', { id: plan.id, onDate: '2027-03-05', byName: '会議 一郎', summary: '返済計画どおり' });
@@ -95,7 +89,7 @@ describe('support plans', () => {
     expect(pdf.fileName).not.toContain('支援 対象者');
     checkPdf(pdf.pdfBase64, 'support-plan.pdf', ['--expect', '支援プラン', '--expect', '☑ 参加支援', '--expect', '福第101号', '--expect', '家計の安定と就労', '--forbid', '支援 対象者']);
 
-    await daysLater('2027-06-02T09:00:00+09:00');
+    await daysLater(core, clock, '2027-06-02T09:00:00+09:00');
     expect((await fails('plan.recordEvaluation', { id: plan.id, onDate: '2026-11-30', outcome: 'close' })).code).toBe('plan_evaluation_before_start');
     const ended = await ok<Plan>('plan.recordEvaluation', { id: plan.id, onDate: '2027-06-02', outcome: 'close', reason: '目標を達成', handoverOrganizationId: org('地域包括支援センター') });
     expect(ended.state).toBe('ended');
@@ -106,7 +100,7 @@ describe('support plans', () => {
   });
 
   it('修正 or 保留 cannot be decided; a new version starts from the previous one and can be compared', async () => {
-    await daysLater('2027-06-03T09:00:00+09:00');
+    await daysLater(core, clock, '2027-06-03T09:00:00+09:00');
     const caseId = await caseInPlanning('B・S');
     const plan = await ok<Plan>('plan.create', { caseId, goals: '通所先の確保', startOn: '2027-07-01' });
     const meeting = await planJusoteki('2027-06-03');
@@ -136,7 +130,7 @@ describe('support plans', () => {
     expect((await ok<DeskRow[]>('desk.get', { today: '2027-06-03' })).find((r) => r.kind === 'post_report_pending' && r.caseId === caseId)?.meetingId).toBe(next.id);
     const item = (await ok<Agenda>('agenda.get', { meetingId: next.id })).items.find((i) => i.caseId === caseId);
     expect(item).toMatchObject({ kind: 'report', section: 'reports' });
-    await daysLater('2027-06-10T15:00:00+09:00');
+    await daysLater(core, clock, '2027-06-10T15:00:00+09:00');
     await holdAndConfirm(next.id, caseId, 'other');
     expect((await ok<Plan>('plan.get', { id: plan.id })).reportedMeetingId).toBe(next.id);
     expect((await ok<DeskRow[]>('desk.get', { today: '2027-06-10' })).some((r) => r.kind === 'post_report_pending' && r.caseId === caseId)).toBe(false);

@@ -29,3 +29,21 @@ export function tempHome(): { home: string; paths: VaultPaths; cleanup(): void }
 export function testCore(paths: VaultPaths, clock?: () => Date): KasaneCore {
   return createCore({ paths, scrypt: FAST_SCRYPT, ...(clock ? { clock } : {}) });
 }
+
+/** The time a test's core reads (`testCore(paths, clock.now)`), moved on by the test. */
+export interface TestClock {
+  now: () => Date;
+  set: (at: string | Date) => void;
+}
+
+export function testClock(start: string): TestClock {
+  let at = new Date(start);
+  return { now: () => at, set: (next) => (at = new Date(next)) };
+}
+
+/** Days pass: the clock moves to `iso`, the idle lock has locked the vault meanwhile, so the secretariat unlocks again. */
+export async function daysLater(core: KasaneCore, clock: TestClock, iso: string): Promise<void> {
+  clock.set(iso);
+  await core.dispatch('vault.lock', {});
+  if (!(await core.dispatch('vault.unlock', { passphrase: GOOD_PASSPHRASE })).ok) throw new Error('unlock failed');
+}

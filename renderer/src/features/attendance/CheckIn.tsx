@@ -10,7 +10,7 @@ import { PageHeading, useFlash } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { printedDocument } from '../../components/pdf-document';
 import { ErrorAlert } from '../directory/ui';
-import { SecretMark, TypeBadge } from '../meetings/shared';
+import { PrintingStatus, SecretMark, TypeBadge } from '../meetings/shared';
 import { DoorPledgeDialog, ExemptionDialog, LeaveDialog, type GatePerson } from './GateDialogs';
 import { usePledgeForms } from './PledgeCoveragePanel';
 import { WalkInDialog, type BlockedArrival } from './WalkInDialog';
@@ -375,14 +375,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
             <p className="at-counts" aria-live="polite">
               {t('attendance.checkIn.summary', c)}
             </p>
-            <p className="mt-progress" role="status" aria-live="polite">
-              {(printAttendance.isPending || printForms.isPending) && (
-                <>
-                  <span className="mt-spinner" aria-hidden="true" />
-                  {printAttendance.isPending ? t('attendance.checkIn.printingList') : t('attendance.coverage.printing')}
-                </>
-              )}
-            </p>
+            <PrintingStatus text={printAttendance.isPending ? t('attendance.checkIn.printingList') : printForms.isPending ? t('attendance.coverage.printing') : null} />
             {actionError && <ErrorAlert>{errorText(t, actionError)}</ErrorAlert>}
             {rows.length === 0 ? (
               <p className="empty-inline empty-detail">{t('attendance.checkIn.empty')}</p>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../shared/contract/meetings';
@@ -7,9 +7,8 @@ import { ATTACHMENT_LIMIT_MB } from '../../../../shared/contract/cases';
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors, isKasaneError } from '../../errors';
 import { TextField } from '../../components/forms';
-import { scanMediaType } from '../cases/ConsentScan';
-import { fileToBase64 } from '../directory/files';
-import { ErrorAlert, Modal, TextAreaField, formErrorText, shortDate, todayIso } from '../directory/ui';
+import { ScanFileField, scanProblem, scanUpload } from '../../components/scan-file';
+import { ErrorAlert, FormActions, Modal, TextAreaField, formErrorText, shortDate, todayIso } from '../directory/ui';
 import { useReturnFocus } from '../meetings/shared';
 import { isTime, nowTime } from './shared';
 
@@ -31,7 +30,6 @@ export function DoorPledgeDialog({ meeting, person, onClose, onRecorded }: { mee
   const { t, i18n } = useTranslation();
   const invoke = useInvoke();
   useReturnFocus();
-  const fileId = useId();
   const today = todayIso();
   const latest = today < meeting.date ? today : meeting.date;
   const [signedOn, setSignedOn] = useState(latest);
@@ -45,11 +43,7 @@ export function DoorPledgeDialog({ meeting, person, onClose, onRecorded }: { mee
   const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => invoke('settings.get', {}) });
   const addresseeValue = addressee ?? (settings.data ? `${settings.data.municipalityName}長` : '');
 
-  const attachScan = async (pledge: PledgeRecord, f: File): Promise<PledgeRecord> => {
-    const mediaType = scanMediaType(f);
-    if (!mediaType) throw new Error('checked before sending');
-    return invoke('pledge.attachScan', { pledgeId: pledge.id, fileName: f.name.slice(-120) || 'scan', mediaType, dataBase64: await fileToBase64(f) });
-  };
+  const attachScan = async (pledge: PledgeRecord, f: File): Promise<PledgeRecord> => invoke('pledge.attachScan', { pledgeId: pledge.id, ...(await scanUpload(f)) });
 
   const record = useMutation({
     mutationFn: async () => {
@@ -69,12 +63,7 @@ export function DoorPledgeDialog({ meeting, person, onClose, onRecorded }: { mee
   });
   const retryScan = useMutation({ mutationFn: () => attachScan(recorded!, file!), onSuccess: onRecorded });
 
-  function checkFile(f: File | null): string | null {
-    if (!f) return null;
-    if (!scanMediaType(f)) return t('errors.attachment_type_not_allowed');
-    if (f.size > ATTACHMENT_LIMIT_MB * 1024 * 1024) return t('errors.attachment_too_large', { limitMb: ATTACHMENT_LIMIT_MB });
-    return null;
-  }
+  const checkFile = (f: File | null) => (f ? scanProblem(t, f) : null);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -131,38 +120,18 @@ export function DoorPledgeDialog({ meeting, person, onClose, onRecorded }: { mee
             {t('attendance.doorPledge.originalReceived')}
           </label>
         </fieldset>
-        <div className={`field${err('file') ? ' field-invalid' : ''}`}>
-          <div className="field-label">
-            <label htmlFor={fileId}>{t('attendance.doorPledge.scan')}</label>
-          </div>
-          <input
-            id={fileId}
-            type="file"
-            className="input input-file"
-            accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
-            aria-invalid={err('file') ? true : undefined}
-            aria-describedby={`${fileId}-hint${err('file') ? ` ${fileId}-error` : ''}`}
-            onChange={(e) => {
-              const f = e.target.files?.[0] ?? null;
-              setFile(f);
-              setLocal((cur) => {
-                const next = { ...cur };
-                const problem = checkFile(f);
-                if (problem) next.file = problem;
-                else delete next.file;
-                return next;
-              });
-            }}
-          />
-          <p id={`${fileId}-hint`} className="field-hint">
-            {t('attendance.doorPledge.scanHint', { limitMb: ATTACHMENT_LIMIT_MB })}
-          </p>
-          {err('file') && (
-            <p id={`${fileId}-error`} className="field-error">
-              {err('file')}
-            </p>
-          )}
-        </div>
+        <ScanFileField
+          label={t('attendance.doorPledge.scan')}
+          hint={t('attendance.doorPledge.scanHint', { limitMb: ATTACHMENT_LIMIT_MB })}
+          error={err('file')}
+          onChange={(f) => {
+            setFile(f);
+            setLocal(({ file: _drop, ...rest }) => {
+              const problem = checkFile(f);
+              return problem ? { ...rest, file: problem } : rest;
+            });
+          }}
+        />
         {duplicate && !recorded && (
           <label className="checkbox checkbox-strong at-supersede">
             <input type="checkbox" checked={supersede} onChange={(e) => setSupersede(e.target.checked)} />
@@ -255,14 +224,14 @@ export function ExemptionDialog({ person, onClose, onExempted }: { person: GateP
           error={local ?? fieldErrors(t, save.error).pledgeExemptionReason}
         />
         {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={onClose}>
-            {t('attendance.exemption.cancel')}
-          </button>
-          <button type="submit" className="button button-danger" disabled={save.isPending}>
-            {save.isPending ? t('attendance.exemption.saving') : t('attendance.exemption.confirm', { organization })}
-          </button>
-        </div>
+        <FormActions
+          cancelLabel={t('attendance.exemption.cancel')}
+          onCancel={onClose}
+          submitLabel={t('attendance.exemption.confirm', { organization })}
+          pending={save.isPending}
+          pendingLabel={t('attendance.exemption.saving')}
+          danger
+        />
       </form>
     </Modal>
   );
@@ -289,14 +258,7 @@ export function LeaveDialog({ name, onClose, onSubmit, pending, error }: { name:
         <p>{t('attendance.leave.intro', { name })}</p>
         <TextField label={t('attendance.leave.time')} type="time" className="field-time" required value={time} onChange={(e) => setTime(e.target.value)} error={local ?? undefined} autoFocus />
         {error ? <ErrorAlert>{errorText(t, error)}</ErrorAlert> : null}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={onClose}>
-            {t('attendance.leave.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {t('attendance.leave.submit')}
-          </button>
-        </div>
+        <FormActions cancelLabel={t('attendance.leave.cancel')} onCancel={onClose} submitLabel={t('attendance.leave.submit')} pending={pending} />
       </form>
     </Modal>
   );

@@ -5,8 +5,9 @@ import type { Meeting } from '../../../../shared/contract/meetings';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { printedDocument } from '../../components/pdf-document';
-import { ErrorAlert } from '../directory/ui';
+import { CompactTable, ErrorAlert } from '../directory/ui';
 import { PdfDialog, PledgeBadge, coverageDetail, useCoverage, type PdfDocument } from './shared';
+import { PrintingStatus } from '../meetings/shared';
 
 /**
  * Pre-filled per-meeting pledge forms (one page each): for the given people, or — without
@@ -64,61 +65,49 @@ export function PledgeCoveragePanel({ meeting }: { meeting: Meeting }) {
                 ? t('attendance.coverage.allCovered')
                 : t('attendance.coverage.summary', { total: rows.length, covered: rows.length - missing.length, missing: missing.length })}
             </p>
-            <div className="data-table-wrap">
-              <table className="data-table compact at-table" aria-label={t('attendance.coverage.tableLabel')}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('attendance.coverage.columns.organization')}</th>
-                    <th scope="col">{t('attendance.coverage.columns.name')}</th>
-                    <th scope="col">{t('attendance.coverage.columns.status')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('attendance.coverage.columns.actions')}</span>
+            <CompactTable
+              className="at-table"
+              caption={t('attendance.coverage.tableLabel')}
+              columns={[
+                t('attendance.coverage.columns.organization'),
+                t('attendance.coverage.columns.name'),
+                t('attendance.coverage.columns.status'),
+                <span className="visually-hidden">{t('attendance.coverage.columns.actions')}</span>,
+              ]}
+            >
+              {rows.map((r) => {
+                const title = titleOf.get(r.memberId);
+                return (
+                  <tr key={r.memberId} className={r.covered ? undefined : 'at-row-missing'} data-testid="coverage-row">
+                    <td>{r.organizationName}</td>
+                    <th scope="row" className="at-name">
+                      {r.name}
+                      {title && <span className="at-title at-detail-block">{title}</span>}
                     </th>
+                    <td>
+                      <PledgeBadge coverage={r} />
+                      <span className="at-detail at-detail-block">{coverageDetail(t, r)}</span>
+                    </td>
+                    <td className="nowrap">
+                      {!r.covered && (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={t('attendance.coverage.printOneLabel', { name: r.name })}
+                          aria-disabled={printing || undefined}
+                          onClick={() => !printing && print.mutate([r.memberId])}
+                        >
+                          {t('attendance.coverage.printOne')}
+                        </button>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => {
-                    const title = titleOf.get(r.memberId);
-                    return (
-                      <tr key={r.memberId} className={r.covered ? undefined : 'at-row-missing'} data-testid="coverage-row">
-                        <td>{r.organizationName}</td>
-                        <th scope="row" className="at-name">
-                          {r.name}
-                          {title && <span className="at-title at-detail-block">{title}</span>}
-                        </th>
-                        <td>
-                          <PledgeBadge coverage={r} />
-                          <span className="at-detail at-detail-block">{coverageDetail(t, r)}</span>
-                        </td>
-                        <td className="nowrap">
-                          {!r.covered && (
-                            <button
-                              type="button"
-                              className="button button-small"
-                              aria-label={t('attendance.coverage.printOneLabel', { name: r.name })}
-                              aria-disabled={printing || undefined}
-                              onClick={() => !printing && print.mutate([r.memberId])}
-                            >
-                              {t('attendance.coverage.printOne')}
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </CompactTable>
           </>
         ))}
-      <p className="mt-progress" role="status" aria-live="polite">
-        {printing && (
-          <>
-            <span className="mt-spinner" aria-hidden="true" />
-            {t('attendance.coverage.printing')}
-          </>
-        )}
-      </p>
+      <PrintingStatus text={printing ? t('attendance.coverage.printing') : null} />
       {print.error && <ErrorAlert>{errorText(t, print.error)}</ErrorAlert>}
       {document && <PdfDialog document={document} onClose={() => setDocument(null)} />}
     </section>

@@ -7,7 +7,7 @@ import { useInvoke } from '../../api';
 import { fieldErrors, isKasaneError } from '../../errors';
 import { TextField } from '../../components/forms';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, Modal, SelectField, formErrorText } from '../directory/ui';
+import { ErrorAlert, FormActions, Modal, OrganizationOptions, SelectField, formErrorText } from '../directory/ui';
 import { useMembers, useReturnFocus } from '../meetings/shared';
 import type { GatePerson } from './GateDialogs';
 import { isTime, nowTime } from './shared';
@@ -257,12 +257,7 @@ export function WalkInDialog({
               }}
               error={err('organizationId')}
             >
-              <option value="">{t('attendance.walkIn.choose')}</option>
-              {activeOrgs.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <OrganizationOptions first={t('attendance.walkIn.choose')} organizations={activeOrgs} />
             </SelectField>
             <TextField
               label={t('attendance.walkIn.title')}
@@ -276,14 +271,13 @@ export function WalkInDialog({
         )}
         <TextField label={t('attendance.walkIn.arrivedAt')} type="time" className="field-time" required value={arrivedAt} onChange={(e) => setArrivedAt(e.target.value)} error={err('arrivedAt')} />
         {add.error && !(add.error instanceof Blocked) && <ErrorAlert>{formErrorText(t, add.error)}</ErrorAlert>}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={onClose}>
-            {t('attendance.walkIn.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={add.isPending}>
-            {add.isPending ? t('attendance.walkIn.submitting') : t('attendance.walkIn.submit')}
-          </button>
-        </div>
+        <FormActions
+          cancelLabel={t('attendance.walkIn.cancel')}
+          onCancel={onClose}
+          submitLabel={t('attendance.walkIn.submit')}
+          pending={add.isPending}
+          pendingLabel={t('attendance.walkIn.submitting')}
+        />
       </form>
     </Modal>
   );

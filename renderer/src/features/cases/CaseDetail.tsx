@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Consent } from '../../../../shared/contract/cases';
@@ -8,7 +8,7 @@ import { errorText, fieldErrors, isKasaneError } from '../../errors';
 import { PageHeading, TextField, useFlash } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, Modal, SelectField, TextAreaField, dateTime, formErrorText, shortDate, todayIso } from '../directory/ui';
+import { CompactTable, ErrorAlert, Fact, FormActions, Modal, SelectField, TextAreaField, dateTime, formErrorText, shortDate, todayIso } from '../directory/ui';
 import { StatusBadge, useCategories } from './shared';
 import { EditCaseForm } from './CaseEdit';
 import { AttachScanForm, ScanViewer } from './ConsentScan';
@@ -121,73 +121,68 @@ export function CaseDetailView({ id, onBack, focusPlans = false }: { id: string;
             {c.consents.length === 0 ? (
               <p className="empty-detail">{t('cases.detail.consentNone')}</p>
             ) : (
-              <div className="data-table-wrap">
-                <table className="data-table compact">
-                  <caption className="visually-hidden">{t('cases.detail.consentRecords')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('cases.detail.consentColumns.givenOn')}</th>
-                      <th scope="col">{t('cases.detail.consentColumns.method')}</th>
-                      <th scope="col">{t('cases.detail.consentColumns.obtainedBy')}</th>
-                      <th scope="col">{t('cases.detail.consentColumns.organizations')}</th>
-                      <th scope="col">{t('cases.detail.consentColumns.jusoteki')}</th>
-                      <th scope="col">{t('cases.detail.consentColumns.state')}</th>
-                      <th scope="col">{t('cases.scan.column')}</th>
-                      <th scope="col">{t('cases.detail.consentColumns.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.consents.map((k) => (
-                      <tr key={k.id}>
-                        <td>
-                          <time dateTime={k.givenOn}>{d(k.givenOn)}</time>
-                        </td>
-                        <td className="nowrap">{t(`cases.methods.${k.method}`)}</td>
-                        <td>{k.obtainedBy}</td>
-                        <td>{k.organizationIds.length ? k.organizationIds.map((o) => orgName(o)).join('、') : none}</td>
-                        <td>{k.allowsJusoteki ? t('cases.detail.yes') : t('cases.detail.no')}</td>
-                        <td>
-                          {k.withdrawnOn ? (
-                            <span className="badge badge-muted">{t('cases.detail.withdrawnOn', { date: d(k.withdrawnOn) })}</span>
-                          ) : (
-                            <span className="badge badge-ok">{t('cases.detail.valid')}</span>
-                          )}
-                        </td>
-                        <td>
-                          <span className="consent-actions">
-                            {k.scanAttachmentId ? (
-                              <button
-                                type="button"
-                                className="button button-small"
-                                onClick={() => k.scanAttachmentId && setDialog({ kind: 'scan', attachmentId: k.scanAttachmentId })}
-                                aria-label={t('cases.scan.attachLabel', { action: t('cases.scan.view'), date: d(k.givenOn) })}
-                              >
-                                {t('cases.scan.view')}
-                              </button>
-                            ) : (
-                              <button
-                                type="button"
-                                className="button button-small"
-                                onClick={() => setDialog({ kind: 'attach', consent: k })}
-                                aria-label={t('cases.scan.attachLabel', { action: t('cases.scan.attach'), date: d(k.givenOn) })}
-                              >
-                                {t('cases.scan.attach')}
-                              </button>
-                            )}
-                          </span>
-                        </td>
-                        <td className="nowrap">
-                          {!k.withdrawnOn && (
-                            <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'withdraw', consent: k })}>
-                              {t('cases.detail.withdraw')}
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <CompactTable
+                caption={t('cases.detail.consentRecords')}
+                columns={[
+                  t('cases.detail.consentColumns.givenOn'),
+                  t('cases.detail.consentColumns.method'),
+                  t('cases.detail.consentColumns.obtainedBy'),
+                  t('cases.detail.consentColumns.organizations'),
+                  t('cases.detail.consentColumns.jusoteki'),
+                  t('cases.detail.consentColumns.state'),
+                  t('cases.scan.column'),
+                  t('cases.detail.consentColumns.actions'),
+                ]}
+              >
+                {c.consents.map((k) => (
+                  <tr key={k.id}>
+                    <td>
+                      <time dateTime={k.givenOn}>{d(k.givenOn)}</time>
+                    </td>
+                    <td className="nowrap">{t(`cases.methods.${k.method}`)}</td>
+                    <td>{k.obtainedBy}</td>
+                    <td>{k.organizationIds.length ? k.organizationIds.map((o) => orgName(o)).join('、') : none}</td>
+                    <td>{k.allowsJusoteki ? t('cases.detail.yes') : t('cases.detail.no')}</td>
+                    <td>
+                      {k.withdrawnOn ? (
+                        <span className="badge badge-muted">{t('cases.detail.withdrawnOn', { date: d(k.withdrawnOn) })}</span>
+                      ) : (
+                        <span className="badge badge-ok">{t('cases.detail.valid')}</span>
+                      )}
+                    </td>
+                    <td>
+                      <span className="consent-actions">
+                        {k.scanAttachmentId ? (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() => k.scanAttachmentId && setDialog({ kind: 'scan', attachmentId: k.scanAttachmentId })}
+                            aria-label={t('cases.scan.attachLabel', { action: t('cases.scan.view'), date: d(k.givenOn) })}
+                          >
+                            {t('cases.scan.view')}
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() => setDialog({ kind: 'attach', consent: k })}
+                            aria-label={t('cases.scan.attachLabel', { action: t('cases.scan.attach'), date: d(k.givenOn) })}
+                          >
+                            {t('cases.scan.attach')}
+                          </button>
+                        )}
+                      </span>
+                    </td>
+                    <td className="nowrap">
+                      {!k.withdrawnOn && (
+                        <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'withdraw', consent: k })}>
+                          {t('cases.detail.withdraw')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </CompactTable>
             )}
           </section>
 
@@ -298,15 +293,6 @@ export function CaseDetailView({ id, onBack, focusPlans = false }: { id: string;
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
 /**
  * The name stays masked until the user asks; the answer is kept only in this component's
  * state (never in the query cache), so it is gone as soon as the page is left.
@@ -376,14 +362,7 @@ function NamePanel({ caseId, hasFullName }: { caseId: string; hasFullName: boole
 function DialogActions({ pending, onCancel, submitLabel }: { pending: boolean; onCancel: () => void; submitLabel: string }) {
   const { t } = useTranslation();
   return (
-    <div className="dialog-actions dialog-actions-split">
-      <button type="button" className="button" onClick={onCancel}>
-        {t('cases.cancel')}
-      </button>
-      <button type="submit" className="button button-primary" disabled={pending}>
-        {pending ? t('cases.saving') : submitLabel}
-      </button>
-    </div>
+    <FormActions cancelLabel={t('cases.cancel')} onCancel={onCancel} submitLabel={submitLabel} pending={pending} pendingLabel={t('cases.saving')} />
   );
 }
 

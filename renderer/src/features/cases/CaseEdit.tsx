@@ -6,7 +6,7 @@ import { useInvoke } from '../../api';
 import { fieldErrors } from '../../errors';
 import { TextField } from '../../components/forms';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, TextAreaField, formErrorText } from '../directory/ui';
+import { ErrorAlert, FormActions, TextAreaField, formErrorText } from '../directory/ui';
 import { CategoryCheckboxes, EMPTY_IDENTITY, IdentityFields, IntakeRouteField, OrganizationSelect, type Identity } from './CaseFields';
 import { useCategories } from './shared';
 
@@ -140,14 +140,7 @@ export function EditCaseForm({ detail, onDone, onCancel }: { detail: CaseDetail;
         {err('categoryIds') && <p className="field-error">{err('categoryIds')}</p>}
       </fieldset>
       {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
-      <div className="dialog-actions dialog-actions-split">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('cases.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {save.isPending ? t('cases.saving') : t('cases.edit.submit')}
-        </button>
-      </div>
+      <FormActions cancelLabel={t('cases.cancel')} onCancel={onCancel} submitLabel={t('cases.edit.submit')} pending={save.isPending} pendingLabel={t('cases.saving')} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/forms';
-import { SelectField } from '../directory/ui';
+import { OrganizationOptions, SelectField } from '../directory/ui';
 
 /** The fields the 相談受付 form and the edit form share; labels and error keys are the same in both. */
 
@@ -68,12 +68,7 @@ export function OrganizationSelect({
   const { t } = useTranslation();
   return (
     <SelectField label={label} value={value} onChange={(e) => onChange(e.target.value)} error={error}>
-      <option value="">{t('cases.register.noOrganization')}</option>
-      {organizations.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
+      <OrganizationOptions first={t('cases.register.noOrganization')} organizations={organizations} />
     </SelectField>
   );
 }

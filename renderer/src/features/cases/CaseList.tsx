@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper, useTable } from '@tanstack/react-table';
@@ -6,25 +6,18 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CaseRow } from '../../../../shared/contract/cases';
 import { CASE_STATUSES, type CaseStatus } from '../../../../shared/domain/case-lifecycle';
 import { useInvoke } from '../../api';
+import { useDebounced } from '../../components/useDebounced';
 import { errorText } from '../../errors';
 import { PageHeading } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, ariaSort, shortDate, sortMark, sortingFeatures, type SortingFeatures } from '../directory/ui';
+import { SortHeader } from '../directory/SortTable';
+import { ErrorAlert, FilterInput, FilterSelect, OrganizationOptions, shortDate, sortingFeatures, type SortingFeatures } from '../directory/ui';
 import type { CaseFilters } from './CasesPage';
 import { StatusBadge, useCategories } from './shared';
 
 const helper = createColumnHelper<SortingFeatures, CaseRow>();
 const ROW_HEIGHT = 52;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export function CaseList({
   filters,
@@ -128,61 +121,42 @@ export function CaseList({
       <PageHeading>{heading}</PageHeading>
       <p className="page-intro">{t('cases.intro')}</p>
       <div className="toolbar">
-        <div className="toolbar-field toolbar-field-grow">
-          <label htmlFor="case-search">{t('cases.list.search')}</label>
-          <input
-            id="case-search"
-            className="input"
-            type="search"
-            value={filters.query}
-            maxLength={60}
-            placeholder={t('cases.list.searchPlaceholder')}
-            aria-describedby="case-search-hint"
-            onChange={(e) => set({ query: e.target.value })}
-          />
-          <p id="case-search-hint" className="field-hint">
-            {t('cases.list.searchHint')}
-          </p>
-        </div>
+        <FilterInput
+          id="case-search"
+          className="toolbar-field-grow"
+          label={t('cases.list.search')}
+          type="search"
+          value={filters.query}
+          maxLength={60}
+          placeholder={t('cases.list.searchPlaceholder')}
+          hint={t('cases.list.searchHint')}
+          onChange={(e) => set({ query: e.target.value })}
+        />
         <span className="toolbar-spacer" />
         <button type="button" className="button button-primary" onClick={onRegister}>
           {t('cases.list.register')}
         </button>
       </div>
       <div className="toolbar">
-        <div className="toolbar-field">
-          <label htmlFor="case-status">{t('cases.list.status')}</label>
-          <select id="case-status" className="input select" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
-            <option value="">{t('cases.list.all')}</option>
-            {CASE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`cases.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor="case-org">{t('cases.list.organization')}</label>
-          <select id="case-org" className="input select" value={filters.organizationId} onChange={(e) => set({ organizationId: e.target.value })}>
-            <option value="">{t('cases.list.all')}</option>
-            {(orgs.data ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor="case-category">{t('cases.list.category')}</label>
-          <select id="case-category" className="input select" value={filters.categoryId} onChange={(e) => set({ categoryId: e.target.value })}>
-            <option value="">{t('cases.list.all')}</option>
-            {(categories.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="case-status" label={t('cases.list.status')} value={filters.status} onChange={(e) => set({ status: e.target.value })}>
+          <option value="">{t('cases.list.all')}</option>
+          {CASE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`cases.statuses.${s}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="case-org" label={t('cases.list.organization')} value={filters.organizationId} onChange={(e) => set({ organizationId: e.target.value })}>
+          <OrganizationOptions first={t('cases.list.all')} organizations={orgs.data} />
+        </FilterSelect>
+        <FilterSelect id="case-category" label={t('cases.list.category')} value={filters.categoryId} onChange={(e) => set({ categoryId: e.target.value })}>
+          <option value="">{t('cases.list.all')}</option>
+          {(categories.data ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </FilterSelect>
         <label className="checkbox">
           <input type="checkbox" checked={filters.includeClosed} disabled={Boolean(filters.status)} onChange={(e) => set({ includeClosed: e.target.checked })} />
           {t('cases.list.includeClosed')}
@@ -207,23 +181,9 @@ export function CaseList({
             <thead role="rowgroup" className="case-thead">
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id} role="row" className="case-grid-row" aria-rowindex={1}>
-                  {group.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    return (
-                      <th key={header.id} role="columnheader" scope="col" aria-sort={ariaSort(sorted)}>
-                        {header.column.getCanSort() ? (
-                          <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={t('directory.common.sortHint')}>
-                            <table.FlexRender header={header} />
-                            <span className="sort-mark" aria-hidden="true">
-                              {sortMark(sorted)}
-                            </span>
-                          </button>
-                        ) : (
-                          <table.FlexRender header={header} />
-                        )}
-                      </th>
-                    );
-                  })}
+                  {group.headers.map((header) => (
+                    <SortHeader key={header.id} header={header} role="columnheader" />
+                  ))}
                 </tr>
               ))}
             </thead>

@@ -9,7 +9,7 @@ import { KasaneError } from '../../../../shared/contract';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
-import { ErrorAlert, Modal, todayIso } from '../directory/ui';
+import { ConfirmActions, ErrorAlert, FormActions, Modal, todayIso } from '../directory/ui';
 import { useCategories } from './shared';
 import './cases.css';
 
@@ -212,14 +212,13 @@ export function CategorySettings() {
           <>
             <p>{t('cases.settings.retireText')}</p>
             {retire.error && <ErrorAlert>{errorText(t, retire.error)}</ErrorAlert>}
-            <div className="dialog-actions dialog-actions-split">
-              <button type="button" className="button" onClick={() => setDialog(null)} autoFocus>
-                {t('cases.cancel')}
-              </button>
-              <button type="button" className="button button-danger-solid" disabled={retire.isPending} onClick={() => retire.mutate(dialog.category)}>
-                {t('cases.settings.retireConfirm')}
-              </button>
-            </div>
+            <ConfirmActions
+              cancelLabel={t('cases.cancel')}
+              onCancel={() => setDialog(null)}
+              confirmLabel={t('cases.settings.retireConfirm')}
+              onConfirm={() => retire.mutate(dialog.category)}
+              pending={retire.isPending}
+            />
           </>
         )}
       </Modal>
@@ -248,14 +247,13 @@ function RenameForm({ category, onDone, onCancel }: { category: NeedCategory; on
     <form onSubmit={submit} noValidate>
       <TextField label={t('cases.settings.categoryLabel')} required value={label} onChange={(e) => setLabel(e.target.value)} maxLength={40} error={error} autoFocus autoComplete="off" />
       {rename.error && !labelTaken(rename.error) && <ErrorAlert>{errorText(t, rename.error)}</ErrorAlert>}
-      <div className="dialog-actions dialog-actions-split">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('cases.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={rename.isPending}>
-          {rename.isPending ? t('cases.saving') : t('cases.settings.renameSubmit')}
-        </button>
-      </div>
+      <FormActions
+        cancelLabel={t('cases.cancel')}
+        onCancel={onCancel}
+        submitLabel={t('cases.settings.renameSubmit')}
+        pending={rename.isPending}
+        pendingLabel={t('cases.saving')}
+      />
     </form>
   );
 }

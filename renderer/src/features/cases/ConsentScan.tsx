@@ -1,67 +1,35 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useStoredFile } from '../../components/stored-file';
 import { ATTACHMENT_LIMIT_MB, type CaseDetail, type Consent } from '../../../../shared/contract/cases';
+import { SCAN_ACCEPT, scanUpload, useScanChoice } from '../../components/scan-file';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
-import { ErrorAlert, shortDate } from '../directory/ui';
-import { fileToBase64 } from '../directory/files';
+import { ErrorAlert, FormActions, shortDate } from '../directory/ui';
 import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
-
-type ScanMediaType = 'application/pdf' | 'image/png' | 'image/jpeg';
-
-/** The media type the core accepts for a file, from the browser's type or else the file's extension. */
-export function scanMediaType(file: { type: string; name: string }): ScanMediaType | null {
-  const type = file.type.toLowerCase();
-  if (type === 'application/pdf' || type === 'image/png' || type === 'image/jpeg') return type;
-  if (type === 'image/jpg' || type === 'image/pjpeg') return 'image/jpeg';
-  if (type) return null;
-  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
-  return ext === 'pdf' ? 'application/pdf' : ext === 'png' ? 'image/png' : ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : null;
-}
 
 /** 「スキャンを添付」: a signed consent form as PDF, PNG or JPEG, checked here before sending. */
 export function AttachScanForm({ consent, onDone, onCancel }: { consent: Consent; onDone: (d: CaseDetail) => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const invoke = useInvoke();
   const fileId = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [local, setLocal] = useState<string | null>(null);
+  const scan = useScanChoice(t('directory.common.required'));
   const attach = useMutation({
-    mutationFn: async ({ file: f, mediaType }: { file: File; mediaType: ScanMediaType }) =>
-      invoke('consent.attachScan', { consentId: consent.id, fileName: f.name.slice(-120) || 'scan', mediaType, dataBase64: await fileToBase64(f) }),
+    mutationFn: async (f: File) => invoke('consent.attachScan', { consentId: consent.id, ...(await scanUpload(f)) }),
     onSuccess: onDone,
   });
 
-  function check(f: File | null): ScanMediaType | null {
-    if (!f) {
-      setLocal(t('directory.common.required'));
-      return null;
-    }
-    const mediaType = scanMediaType(f);
-    if (!mediaType) {
-      setLocal(t('errors.attachment_type_not_allowed'));
-      return null;
-    }
-    if (f.size > ATTACHMENT_LIMIT_MB * 1024 * 1024) {
-      setLocal(t('errors.attachment_too_large', { limitMb: ATTACHMENT_LIMIT_MB }));
-      return null;
-    }
-    setLocal(null);
-    return mediaType;
-  }
-
   function submit(e: FormEvent) {
     e.preventDefault();
-    const mediaType = check(file);
-    if (file && mediaType) attach.mutate({ file, mediaType });
+    const file = scan.checked();
+    if (file) attach.mutate(file);
   }
 
   return (
     <form onSubmit={submit} noValidate>
       <p>{t('cases.scan.attachIntro', { date: shortDate(consent.givenOn, i18n.language), limitMb: ATTACHMENT_LIMIT_MB })}</p>
-      <div className={`field${local ? ' field-invalid' : ''}`}>
+      <div className={`field${scan.problem ? ' field-invalid' : ''}`}>
         <div className="field-label">
           <label htmlFor={fileId}>{t('cases.scan.file')}</label>
         </div>
@@ -69,28 +37,24 @@ export function AttachScanForm({ consent, onDone, onCancel }: { consent: Consent
           id={fileId}
           type="file"
           className="input input-file"
-          accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
-          aria-invalid={local ? true : undefined}
+          accept={SCAN_ACCEPT}
+          aria-invalid={scan.problem ? true : undefined}
           autoFocus
           onChange={(e) => {
-            const f = e.target.files?.[0] ?? null;
-            setFile(f);
             attach.reset();
-            if (f) check(f);
-            else setLocal(null);
+            scan.choose(e.target.files?.[0] ?? null);
           }}
         />
       </div>
-      {local && <ErrorAlert>{local}</ErrorAlert>}
+      {scan.problem && <ErrorAlert>{scan.problem}</ErrorAlert>}
       {attach.error && <ErrorAlert>{errorText(t, attach.error)}</ErrorAlert>}
-      <div className="dialog-actions dialog-actions-split">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('cases.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={attach.isPending}>
-          {attach.isPending ? t('cases.scan.attaching') : t('cases.scan.submit')}
-        </button>
-      </div>
+      <FormActions
+        cancelLabel={t('cases.cancel')}
+        onCancel={onCancel}
+        submitLabel={t('cases.scan.submit')}
+        pending={attach.isPending}
+        pendingLabel={t('cases.scan.attaching')}
+      />
     </form>
   );
 }

@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Member, Organization } from '../../../../shared/contract/directory';
 import { useInvoke } from '../../api';
-import { errorText, fieldErrors } from '../../errors';
+import { fieldErrors } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
-import { SortTable } from './SortTable';
-import { useOrganizations } from './OrganizationsTab';
+import { DirectoryList, useOrganizations } from './OrganizationsTab';
 import { ImportCsvButton } from './ImportCsv';
-import { ErrorAlert, Modal, SelectField, formErrorText, shortDate, todayIso, type SortingFeatures } from './ui';
+import { ErrorAlert, FilterInput, FilterSelect, FormActions, Modal, OrganizationOptions, SelectField, formErrorText, shortDate, todayIso, type SortingFeatures } from './ui';
 
 const helper = createColumnHelper<SortingFeatures, Member>();
 
@@ -110,28 +109,17 @@ export function MembersTab() {
   return (
     <section aria-label={t('directory.tabs.members')}>
       <div className="toolbar">
-        <div className="toolbar-field">
-          <label htmlFor="member-search">{t('directory.members.searchLabel')}</label>
-          <input
-            id="member-search"
-            className="input"
-            type="search"
-            value={search}
-            placeholder={t('directory.members.searchPlaceholder')}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor="member-org">{t('directory.members.organizationFilter')}</label>
-          <select id="member-org" className="input select" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
-            <option value="">{t('directory.common.all')}</option>
-            {(orgs.data ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterInput
+          id="member-search"
+          label={t('directory.members.searchLabel')}
+          type="search"
+          value={search}
+          placeholder={t('directory.members.searchPlaceholder')}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <FilterSelect id="member-org" label={t('directory.members.organizationFilter')} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+          <OrganizationOptions first={t('directory.common.all')} organizations={orgs.data} />
+        </FilterSelect>
         <label className="checkbox">
           <input type="checkbox" checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)} />
           {t('directory.members.includeLeft')}
@@ -142,28 +130,16 @@ export function MembersTab() {
           {t('directory.members.add')}
         </button>
       </div>
-      <p className="status-line" role="status">
-        {flash}
-      </p>
-      {(members.error || orgs.error) && (
-        <ErrorAlert>{errorText(t, members.error ?? orgs.error)}</ErrorAlert>
-      )}
-      {members.isPending ? (
-        <p className="loading-inline" role="status">
-          {t('app.loading')}
-        </p>
-      ) : (
-        <>
-          <p className="list-count">{t('directory.common.count', { count: rows.length })}</p>
-          <SortTable
-            data={rows}
-            columns={columns}
-            caption={t('directory.members.listCaption')}
-            empty={t('directory.members.empty')}
-            rowClassName={(m) => (m.current ? undefined : 'row-retired')}
-          />
-        </>
-      )}
+      <DirectoryList
+        flash={flash}
+        error={members.error ?? orgs.error}
+        pending={members.isPending}
+        data={rows}
+        columns={columns}
+        caption={t('directory.members.listCaption')}
+        empty={t('directory.members.empty')}
+        rowClassName={(m) => (m.current ? undefined : 'row-retired')}
+      />
       <Modal open={action !== null} onClose={() => setAction(null)} title={title} wide={action?.kind === 'details'}>
         {action?.kind === 'add' && (
           <MemberForm orgs={activeOrgs} onDone={(m) => done(t('directory.members.saved', { name: m.name }))} onCancel={() => setAction(null)} />
@@ -189,31 +165,16 @@ export function MembersTab() {
   );
 }
 
-function FormActions({ pending, onCancel, submitLabel }: { pending: boolean; onCancel: () => void; submitLabel?: string }) {
+function MemberFormActions({ pending, onCancel, submitLabel }: { pending: boolean; onCancel: () => void; submitLabel?: string }) {
   const { t } = useTranslation();
   return (
-    <div className="dialog-actions dialog-actions-split">
-      <button type="button" className="button" onClick={onCancel}>
-        {t('directory.common.cancel')}
-      </button>
-      <button type="submit" className="button button-primary" disabled={pending}>
-        {pending ? t('directory.common.saving') : (submitLabel ?? t('directory.common.save'))}
-      </button>
-    </div>
-  );
-}
-
-function OrgOptions({ orgs }: { orgs: Organization[] }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <option value="">{t('directory.members.chooseOrganization')}</option>
-      {orgs.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </>
+    <FormActions
+      cancelLabel={t('directory.common.cancel')}
+      onCancel={onCancel}
+      submitLabel={submitLabel ?? t('directory.common.save')}
+      pending={pending}
+      pendingLabel={t('directory.common.saving')}
+    />
   );
 }
 
@@ -255,7 +216,7 @@ function MemberForm({ member, orgs, onDone, onCancel }: { member?: Member; orgs:
         <>
           {orgs.length === 0 && <p className="notice">{t('directory.members.noActiveOrganizations')}</p>}
           <SelectField label={t('directory.members.organization')} required value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} error={err('organizationId')}>
-            <OrgOptions orgs={orgs} />
+            <OrganizationOptions first={t('directory.members.chooseOrganization')} organizations={orgs} />
           </SelectField>
           <TextField label={t('directory.members.title')} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={60} placeholder={t('directory.members.titleExample')} error={err('title')} />
           <TextField label={t('directory.members.startOn')} required type="date" value={startOn} onChange={(e) => setStartOn(e.target.value)} error={err('startOn')} />
@@ -265,7 +226,7 @@ function MemberForm({ member, orgs, onDone, onCancel }: { member?: Member; orgs:
       {save.error && (
         <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>
       )}
-      <FormActions pending={save.isPending} onCancel={onCancel} />
+      <MemberFormActions pending={save.isPending} onCancel={onCancel} />
     </form>
   );
 }
@@ -296,14 +257,14 @@ function MoveForm({ member, orgs, onDone, onCancel }: { member: Member; orgs: Or
     <form onSubmit={submit} noValidate>
       <p>{t('directory.members.moveIntro')}</p>
       <SelectField label={t('directory.members.moveTo')} required value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} error={err('organizationId')} autoFocus>
-        <OrgOptions orgs={choices} />
+        <OrganizationOptions first={t('directory.members.chooseOrganization')} organizations={choices} />
       </SelectField>
       <TextField label={t('directory.members.title')} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={60} error={err('title')} />
       <TextField label={t('directory.members.moveOn')} required type="date" value={on} onChange={(e) => setOn(e.target.value)} hint={t('directory.members.moveOnHint')} error={err('on')} />
       {move.error && (
         <ErrorAlert>{formErrorText(t, move.error)}</ErrorAlert>
       )}
-      <FormActions pending={move.isPending} onCancel={onCancel} submitLabel={t('directory.members.moveSubmit')} />
+      <MemberFormActions pending={move.isPending} onCancel={onCancel} submitLabel={t('directory.members.moveSubmit')} />
     </form>
   );
 }
@@ -329,7 +290,7 @@ function LeaveForm({ member, onDone, onCancel }: { member: Member; onDone: (m: M
       {leave.error && (
         <ErrorAlert>{formErrorText(t, leave.error)}</ErrorAlert>
       )}
-      <FormActions pending={leave.isPending} onCancel={onCancel} submitLabel={t('directory.members.leaveSubmit')} />
+      <MemberFormActions pending={leave.isPending} onCancel={onCancel} submitLabel={t('directory.members.leaveSubmit')} />
     </form>
   );
 }

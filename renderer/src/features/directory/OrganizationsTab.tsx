@@ -7,9 +7,9 @@ import { localIsoDate } from '../../../../shared/domain/calendar-date';
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
-import { SortTable } from './SortTable';
+import { SortTable, type SortTableProps } from './SortTable';
 import { ImportCsvButton } from './ImportCsv';
-import { ErrorAlert, Modal, SelectField, formErrorText, shortDate, type SortingFeatures } from './ui';
+import { ConfirmActions, ErrorAlert, FilterInput, FormActions, Modal, SelectField, formErrorText, shortDate, type SortingFeatures } from './ui';
 
 const KINDS: OrganizationKind[] = ['city_department', 'contractor', 'partner'];
 const helper = createColumnHelper<SortingFeatures, Organization>();
@@ -23,6 +23,29 @@ export function useOrganizations(includeRetired: boolean) {
 }
 
 type Editing = { mode: 'add' } | { mode: 'edit'; org: Organization } | null;
+
+/** A directory tab under its toolbar: what was just done, an error, then the count and the table (or the loading line). */
+export function DirectoryList<T extends { id: string }>({ flash, error, pending, ...table }: SortTableProps<T> & { flash: string | null; error: unknown; pending: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="status-line" role="status">
+        {flash}
+      </p>
+      {error ? <ErrorAlert>{errorText(t, error)}</ErrorAlert> : null}
+      {pending ? (
+        <p className="loading-inline" role="status">
+          {t('app.loading')}
+        </p>
+      ) : (
+        <>
+          <p className="list-count">{t('directory.common.count', { count: table.data.length })}</p>
+          <SortTable {...table} />
+        </>
+      )}
+    </>
+  );
+}
 
 export function OrganizationsTab() {
   const { t, i18n } = useTranslation();
@@ -134,17 +157,14 @@ export function OrganizationsTab() {
   return (
     <section aria-label={t('directory.tabs.organizations')}>
       <div className="toolbar">
-        <div className="toolbar-field">
-          <label htmlFor="org-filter">{t('directory.common.filter')}</label>
-          <input
-            id="org-filter"
-            className="input"
-            type="search"
-            value={filter}
-            placeholder={t('directory.org.filterPlaceholder')}
-            onChange={(e) => setFilter(e.target.value)}
-          />
-        </div>
+        <FilterInput
+          id="org-filter"
+          label={t('directory.common.filter')}
+          type="search"
+          value={filter}
+          placeholder={t('directory.org.filterPlaceholder')}
+          onChange={(e) => setFilter(e.target.value)}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={includeRetired} onChange={(e) => setIncludeRetired(e.target.checked)} />
           {t('directory.org.includeRetired')}
@@ -155,28 +175,16 @@ export function OrganizationsTab() {
           {t('directory.org.add')}
         </button>
       </div>
-      <p className="status-line" role="status">
-        {flash}
-      </p>
-      {(orgs.error || reinstate.error) && (
-        <ErrorAlert>{errorText(t, orgs.error ?? reinstate.error)}</ErrorAlert>
-      )}
-      {orgs.isPending ? (
-        <p className="loading-inline" role="status">
-          {t('app.loading')}
-        </p>
-      ) : (
-        <>
-          <p className="list-count">{t('directory.common.count', { count: rows.length })}</p>
-          <SortTable
-            data={rows}
-            columns={columns}
-            caption={t('directory.org.listCaption')}
-            empty={t('directory.org.empty')}
-            rowClassName={(o) => (o.retiredAt ? 'row-retired' : undefined)}
-          />
-        </>
-      )}
+      <DirectoryList
+        flash={flash}
+        error={orgs.error ?? reinstate.error}
+        pending={orgs.isPending}
+        data={rows}
+        columns={columns}
+        caption={t('directory.org.listCaption')}
+        empty={t('directory.org.empty')}
+        rowClassName={(o) => (o.retiredAt ? 'row-retired' : undefined)}
+      />
       <Modal
         open={editing !== null}
         onClose={() => setEditing(null)}
@@ -200,14 +208,13 @@ export function OrganizationsTab() {
         {retire.error && (
           <ErrorAlert>{errorText(t, retire.error)}</ErrorAlert>
         )}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={() => setRetiring(null)} autoFocus>
-            {t('directory.common.cancel')}
-          </button>
-          <button type="button" className="button button-danger-solid" disabled={retire.isPending} onClick={() => retiring && retire.mutate(retiring)}>
-            {t('directory.org.retireConfirm')}
-          </button>
-        </div>
+        <ConfirmActions
+          cancelLabel={t('directory.common.cancel')}
+          onCancel={() => setRetiring(null)}
+          confirmLabel={t('directory.org.retireConfirm')}
+          onConfirm={() => retiring && retire.mutate(retiring)}
+          pending={retire.isPending}
+        />
       </Modal>
     </section>
   );
@@ -277,14 +284,13 @@ function OrganizationForm({ org, onDone, onCancel }: { org: Organization | null;
       {save.error && (
         <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>
       )}
-      <div className="dialog-actions dialog-actions-split">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('directory.common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {save.isPending ? t('directory.common.saving') : t('directory.common.save')}
-        </button>
-      </div>
+      <FormActions
+        cancelLabel={t('directory.common.cancel')}
+        onCancel={onCancel}
+        submitLabel={t('directory.common.save')}
+        pending={save.isPending}
+        pendingLabel={t('directory.common.saving')}
+      />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
@@ -127,7 +127,8 @@ interface FieldShellProps {
   children: ReactNode;
 }
 
-function FieldShell({ label, id, error, hint, required, children }: FieldShellProps) {
+/** A field's label (with the required mark), its control, then its hint and its error (ids `<id>-hint`, `<id>-error`). */
+export function FieldShell({ label, id, error, hint, required, children }: FieldShellProps) {
   const { t } = useTranslation();
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -154,7 +155,8 @@ function FieldShell({ label, id, error, hint, required, children }: FieldShellPr
   );
 }
 
-const describedBy = (id: string, hint: unknown, error: unknown) =>
+/** The aria-describedby of a control inside FieldShell. */
+export const describedBy = (id: string, hint: unknown, error: unknown) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
 export function SelectField({
@@ -203,4 +205,157 @@ export function sortMark(direction: false | 'asc' | 'desc'): string {
 
 export function ariaSort(direction: false | 'asc' | 'desc'): 'ascending' | 'descending' | undefined {
   return direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined;
+}
+
+/** One fact of a detail page (a <dl>'s term and its value). */
+export function Fact({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+  return (
+    <div className={className}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * A small table of a detail page: named by a caption for screen readers, one header a column
+ * (a column whose header is only for screen readers gets a visually-hidden span), `children` the rows.
+ */
+export function CompactTable({ caption, columns, className, children }: { caption: string; columns: ReactNode[]; className?: string; children: ReactNode }) {
+  return (
+    <div className="data-table-wrap">
+      <table className={`data-table compact${className ? ` ${className}` : ''}`}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, i) => (
+              <th key={i} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+const withClass = (base: string, extra: string | undefined) => (extra ? `${base} ${extra}` : base);
+
+/** A filter above a list: a labelled input (search, date) and, where given, a hint under it (its id is `<id>-hint`). */
+export function FilterInput({
+  id,
+  label,
+  hint,
+  className,
+  inputClassName,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { id: string; label: string; hint?: ReactNode; className?: string; inputClassName?: string }) {
+  return (
+    <div className={withClass('toolbar-field', className)}>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} className={withClass('input', inputClassName)} aria-describedby={hint === undefined ? undefined : `${id}-hint`} {...input} />
+      {hint !== undefined && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A filter above a list: a labelled select (`children` are its options) and, where given, a hint under it (its id is `<id>-hint`). */
+export function FilterSelect({
+  id,
+  label,
+  hint,
+  className,
+  children,
+  ...select
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> & { id: string; label: string; hint?: ReactNode; className?: string }) {
+  return (
+    <div className={withClass('toolbar-field', className)}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="input select" aria-describedby={hint === undefined ? undefined : `${id}-hint`} {...select}>
+        {children}
+      </select>
+      {hint !== undefined && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The options of a choice of organization: first the one for none (or all, in a filter), value '', then each organization. */
+export function OrganizationOptions({ first, organizations }: { first: string; organizations: readonly { id: string; name: string }[] | undefined }) {
+  return (
+    <>
+      <option value="">{first}</option>
+      {(organizations ?? []).map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A dialog form's two buttons: cancel, then submit (showing `pendingLabel`, where given, while the form is being sent). */
+export function FormActions({
+  cancelLabel,
+  onCancel,
+  submitLabel,
+  pending = false,
+  pendingLabel,
+  danger = false,
+}: {
+  cancelLabel: string;
+  onCancel: () => void;
+  submitLabel: string;
+  pending?: boolean;
+  pendingLabel?: string;
+  /** The submit does something hard to undo (red outline instead of the primary colour). */
+  danger?: boolean;
+}) {
+  return (
+    <div className="dialog-actions dialog-actions-split">
+      <button type="button" className="button" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      <button type="submit" className={danger ? 'button button-danger' : 'button button-primary'} disabled={pending}>
+        {pending && pendingLabel ? pendingLabel : submitLabel}
+      </button>
+    </div>
+  );
+}
+
+/** The buttons of a confirmation before something hard to undo: cancel first (it has the focus: the safe choice), then the red confirm. */
+export function ConfirmActions({
+  cancelLabel,
+  onCancel,
+  confirmLabel,
+  onConfirm,
+  pending,
+  pendingLabel,
+}: {
+  cancelLabel: string;
+  onCancel: () => void;
+  confirmLabel: string;
+  onConfirm: () => void;
+  pending: boolean;
+  pendingLabel?: string;
+}) {
+  return (
+    <div className="dialog-actions dialog-actions-split">
+      <button type="button" className="button" onClick={onCancel} autoFocus>
+        {cancelLabel}
+      </button>
+      <button type="button" className="button button-danger-solid" disabled={pending} onClick={onConfirm}>
+        {pending && pendingLabel ? pendingLabel : confirmLabel}
+      </button>
+    </div>
+  );
 }

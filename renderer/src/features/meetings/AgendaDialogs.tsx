@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useStoredFile } from '../../components/stored-file';
@@ -7,11 +7,12 @@ import type { Agenda, Meeting } from '../../../../shared/contract/meetings';
 import { MaterialMediaType } from '../../../../shared/contract/cases';
 import { AGENDA_SECTIONS, DEFAULT_MINUTES, SECTION_TITLES, defaultSections, type AgendaSection, type CaseItemKind } from '../../../../shared/domain/agenda';
 import { useInvoke } from '../../api';
+import { useDebounced } from '../../components/useDebounced';
 import { errorText, fieldErrors, isKasaneError } from '../../errors';
 import { TextField } from '../../components/forms';
 import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, Modal, SelectField, formErrorText } from '../directory/ui';
+import { ConfirmActions, ErrorAlert, FormActions, Modal, OrganizationOptions, SelectField, formErrorText } from '../directory/ui';
 import { downloadBlob } from '../directory/files';
 import { ReleaseFields, useRelease } from '../../components/release';
 import { AddCaseError, useAddCase } from './addCase';
@@ -64,17 +65,32 @@ function ParticipantsField({ meeting, value, onChange, error }: { meeting: Meeti
   );
 }
 
+/** How long an item takes, in whole minutes (0–600; parseMinutes checks it). */
+function MinutesField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t('meetings.item.minutes')}
+      required
+      type="number"
+      inputMode="numeric"
+      min={0}
+      max={600}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      unit={t('common.minutes')}
+      error={error}
+      className="field-minutes"
+    />
+  );
+}
+
 function PresenterField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string | undefined }) {
   const { t } = useTranslation();
   const orgs = useOrganizations(false);
   return (
     <SelectField label={t('meetings.item.presenter')} value={value} onChange={(e) => onChange(e.target.value)} error={error}>
-      <option value="">{t('meetings.item.presenterNone')}</option>
-      {(orgs.data ?? []).map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
+      <OrganizationOptions first={t('meetings.item.presenterNone')} organizations={orgs.data} />
     </SelectField>
   );
 }
@@ -154,19 +170,7 @@ export function ItemDialog({
         ) : (
           <TextField label={t('meetings.item.title')} required value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} error={err('title')} autoComplete="off" />
         )}
-        <TextField
-          label={t('meetings.item.minutes')}
-          required
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={600}
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-          unit={t('common.minutes')}
-          error={err('minutes')}
-          className="field-minutes"
-        />
+        <MinutesField value={minutes} onChange={setMinutes} error={err('minutes')} />
         {isCase && (
           <>
             <PresenterField value={presenter} onChange={setPresenter} error={err('presenterOrganizationId')} />
@@ -174,14 +178,13 @@ export function ItemDialog({
           </>
         )}
         {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={onClose}>
-            {t('meetings.item.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : item ? t('meetings.item.save') : t('meetings.item.add')}
-          </button>
-        </div>
+        <FormActions
+          cancelLabel={t('meetings.item.cancel')}
+          onCancel={onClose}
+          submitLabel={item ? t('meetings.item.save') : t('meetings.item.add')}
+          pending={save.isPending}
+          pendingLabel={t('common.saving')}
+        />
       </form>
     </Modal>
   );
@@ -197,25 +200,15 @@ export function RemoveDialog({ item, onClose, onRemoved }: { item: AgendaItemT; 
       <p>{t('meetings.item.removeConfirm', { title: itemLabel(t, item) })}</p>
       {item.materials.length > 0 && <p className="mt-remove-note">{t('meetings.materials.itemRemoveNote', { count: item.materials.length })}</p>}
       {remove.error && <ErrorAlert>{errorText(t, remove.error)}</ErrorAlert>}
-      <div className="dialog-actions dialog-actions-split">
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          {t('meetings.item.cancel')}
-        </button>
-        <button type="button" className="button button-danger-solid" disabled={remove.isPending} onClick={() => remove.mutate()}>
-          {t('meetings.item.removeConfirmButton')}
-        </button>
-      </div>
+      <ConfirmActions
+        cancelLabel={t('meetings.item.cancel')}
+        onCancel={onClose}
+        confirmLabel={t('meetings.item.removeConfirmButton')}
+        onConfirm={() => remove.mutate()}
+        pending={remove.isPending}
+      />
     </Modal>
   );
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 /** Picks a case (number and initials only) and adds it to the 次第. */
@@ -331,19 +324,7 @@ export function AddCaseDialog({
               </option>
             ))}
           </SelectField>
-          <TextField
-            label={t('meetings.item.minutes')}
-            required
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={600}
-            value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
-            unit={t('common.minutes')}
-            error={err('minutes')}
-            className="field-minutes"
-          />
+          <MinutesField value={minutes} onChange={setMinutes} error={err('minutes')} />
         </div>
         <PresenterField value={presenter} onChange={setPresenter} error={err('presenterOrganizationId')} />
         <ParticipantsField meeting={meeting} value={participants} onChange={setParticipants} error={err('participantMemberIds')} />
@@ -357,14 +338,13 @@ export function AddCaseDialog({
             }}
           />
         )}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={onClose}>
-            {t('meetings.item.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={add.isPending}>
-            {add.isPending ? t('meetings.addCase.submitting') : t('meetings.addCase.submit')}
-          </button>
-        </div>
+        <FormActions
+          cancelLabel={t('meetings.item.cancel')}
+          onCancel={onClose}
+          submitLabel={t('meetings.addCase.submit')}
+          pending={add.isPending}
+          pendingLabel={t('meetings.addCase.submitting')}
+        />
       </form>
     </Modal>
   );
@@ -490,14 +470,13 @@ export function RemoveMaterialDialog({ material, onClose, onRemoved }: { materia
     <Modal open onClose={onClose} title={t('meetings.materials.removeHeading')}>
       <p>{t('meetings.materials.removeConfirm', { number, fileName: material.fileName })}</p>
       {remove.error && <ErrorAlert>{errorText(t, remove.error)}</ErrorAlert>}
-      <div className="dialog-actions dialog-actions-split">
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          {t('meetings.materials.cancel')}
-        </button>
-        <button type="button" className="button button-danger-solid" disabled={remove.isPending} onClick={() => remove.mutate()}>
-          {t('meetings.materials.removeConfirmButton')}
-        </button>
-      </div>
+      <ConfirmActions
+        cancelLabel={t('meetings.materials.cancel')}
+        onCancel={onClose}
+        confirmLabel={t('meetings.materials.removeConfirmButton')}
+        onConfirm={() => remove.mutate()}
+        pending={remove.isPending}
+      />
     </Modal>
   );
 }

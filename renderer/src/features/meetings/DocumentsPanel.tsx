@@ -7,6 +7,7 @@ import { errorText } from '../../errors';
 import { PdfPreviewDialog } from '../../components/PdfPreviewDialog';
 import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { ErrorAlert } from '../directory/ui';
+import { PrintingStatus } from './shared';
 
 type DocumentKind = 'agenda' | 'notice';
 
@@ -41,14 +42,7 @@ export function DocumentsPanel({ meeting }: { meeting: Meeting }) {
           {t('meetings.documents.notice')}
         </button>
       </div>
-      <p className="mt-progress" role="status" aria-live="polite">
-        {pendingKind && (
-          <>
-            <span className="mt-spinner" aria-hidden="true" />
-            {t('meetings.documents.printing', { document: t(`meetings.documents.names.${pendingKind}`) })}
-          </>
-        )}
-      </p>
+      <PrintingStatus text={pendingKind ? t('meetings.documents.printing', { document: t(`meetings.documents.names.${pendingKind}`) }) : null} />
       {print.error && <ErrorAlert>{errorText(t, print.error)}</ErrorAlert>}
       {document && <PreviewDialog document={document} onClose={() => setDocument(null)} />}
     </section>

@@ -4,7 +4,7 @@ import { errorText, isKasaneError } from '../../errors';
 import { formatDate } from '../../format';
 import { PageHeading, useFlash } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { ErrorAlert } from '../directory/ui';
+import { ErrorAlert, Fact } from '../directory/ui';
 import { AgendaBuilder } from './AgendaBuilder';
 import { DocumentsPanel } from './DocumentsPanel';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
@@ -86,24 +86,12 @@ export function MeetingDetail({ id, onBack, onOpenMeeting }: { id: string; onBac
                   )}
                 </div>
                 <dl className="facts mt-facts">
-                  <div>
-                    <dt>{t('meetings.detail.date')}</dt>
-                    <dd>
-                      <time dateTime={m.date}>{formatDate(m.date, i18n.language)}</time>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('meetings.detail.time')}</dt>
-                    <dd>{timeRange(t, m.startTime, m.endTime, t('meetings.detail.notSet'))}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('meetings.detail.place')}</dt>
-                    <dd>{m.place ?? t('meetings.detail.notSet')}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('meetings.detail.state')}</dt>
-                    <dd>{t(`meetings.states.${m.state}`)}</dd>
-                  </div>
+                  <Fact label={t('meetings.detail.date')}>
+                    <time dateTime={m.date}>{formatDate(m.date, i18n.language)}</time>
+                  </Fact>
+                  <Fact label={t('meetings.detail.time')}>{timeRange(t, m.startTime, m.endTime, t('meetings.detail.notSet'))}</Fact>
+                  <Fact label={t('meetings.detail.place')}>{m.place ?? t('meetings.detail.notSet')}</Fact>
+                  <Fact label={t('meetings.detail.state')}>{t(`meetings.states.${m.state}`)}</Fact>
                   {m.notes && (
                     <div className="mt-facts-wide">
                       <dt>{t('meetings.detail.notes')}</dt>

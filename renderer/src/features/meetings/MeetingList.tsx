@@ -9,7 +9,7 @@ import { errorText } from '../../errors';
 import { formatDate } from '../../format';
 import { PageHeading } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { ErrorAlert, todayIso } from '../directory/ui';
+import { ErrorAlert, FilterSelect, todayIso } from '../directory/ui';
 import { MeetingCalendar } from './MeetingCalendar';
 import { monthOf } from './monthGrid';
 import { PlanMeetingDialog } from './PlanMeetingDialog';
@@ -85,34 +85,28 @@ export function MeetingList({
       <PageHeading>{heading}</PageHeading>
       <p className="page-intro">{t('meetings.intro')}</p>
       <div className="toolbar">
-        <div className="toolbar-field">
-          <label htmlFor="meeting-year">{t('meetings.list.fiscalYear')}</label>
-          <select
-            id="meeting-year"
-            className="input select"
-            value={shownYear !== null ? String(shownYear) : filters.fiscalYear}
-            onChange={(e) => (calendar ? showMonth(firstMonthOf(Number(e.target.value))) : set({ fiscalYear: e.target.value }))}
-          >
-            {years.map((y) => (
-              <option key={y} value={String(y)}>
-                {formatFiscalYear(y)}
-                {i18n.language === 'ja' ? '' : ` (FY${y})`}
-              </option>
-            ))}
-            {!calendar && <option value="">{t('meetings.list.allYears')}</option>}
-          </select>
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor="meeting-type">{t('meetings.list.type')}</label>
-          <select id="meeting-type" className="input select" value={filters.type} onChange={(e) => set({ type: e.target.value as MeetingFilters['type'] })}>
-            <option value="">{t('meetings.list.allTypes')}</option>
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`meetings.types.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="meeting-year"
+          label={t('meetings.list.fiscalYear')}
+          value={shownYear !== null ? String(shownYear) : filters.fiscalYear}
+          onChange={(e) => (calendar ? showMonth(firstMonthOf(Number(e.target.value))) : set({ fiscalYear: e.target.value }))}
+        >
+          {years.map((y) => (
+            <option key={y} value={String(y)}>
+              {formatFiscalYear(y)}
+              {i18n.language === 'ja' ? '' : ` (FY${y})`}
+            </option>
+          ))}
+          {!calendar && <option value="">{t('meetings.list.allYears')}</option>}
+        </FilterSelect>
+        <FilterSelect id="meeting-type" label={t('meetings.list.type')} value={filters.type} onChange={(e) => set({ type: e.target.value as MeetingFilters['type'] })}>
+          <option value="">{t('meetings.list.allTypes')}</option>
+          {TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`meetings.types.${type}`)}
+            </option>
+          ))}
+        </FilterSelect>
         <div className="toolbar-field">
           <span className="toolbar-label" id="meeting-view-label">
             {t('meetings.list.view')}

@@ -79,3 +79,17 @@ export function useReturnFocus() {
     [opener],
   );
 }
+
+/** The live line under print buttons: a spinner and what is being printed, or nothing (the line stays, so the change is announced). */
+export function PrintingStatus({ text }: { text: string | null }) {
+  return (
+    <p className="mt-progress" role="status" aria-live="polite">
+      {text && (
+        <>
+          <span className="mt-spinner" aria-hidden="true" />
+          {text}
+        </>
+      )}
+    </p>
+  );
+}

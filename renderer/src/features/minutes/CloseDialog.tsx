@@ -6,7 +6,7 @@ import { formatWareki } from '../../../../shared/domain/wareki';
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors } from '../../errors';
 import { TextField } from '../../components/forms';
-import { ErrorAlert, Modal, TextAreaField } from '../directory/ui';
+import { ErrorAlert, FormActions, Modal, TextAreaField } from '../directory/ui';
 import { meetingKeys, useReturnFocus } from '../meetings/shared';
 import { hourMinute, minutesKeys } from './shared';
 
@@ -174,14 +174,13 @@ export function CloseDialog({
           </div>
         </fieldset>
         {close.error && <ErrorAlert>{errorText(t, close.error)}</ErrorAlert>}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={onClose}>
-            {t('minutes.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={close.isPending}>
-            {close.isPending ? t('minutes.close.closing') : t('minutes.close.submit')}
-          </button>
-        </div>
+        <FormActions
+          cancelLabel={t('minutes.cancel')}
+          onCancel={onClose}
+          submitLabel={t('minutes.close.submit')}
+          pending={close.isPending}
+          pendingLabel={t('minutes.close.closing')}
+        />
       </form>
     </Modal>
   );

@@ -5,7 +5,7 @@ import type { DecisionKind, Minutes } from '../../../../shared/contract/minutes'
 import { allowedTransitions, type CaseStatus } from '../../../../shared/domain/case-lifecycle';
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors } from '../../errors';
-import { ErrorAlert, Modal, SelectField, TextAreaField, formErrorText } from '../directory/ui';
+import { ErrorAlert, FormActions, Modal, SelectField, TextAreaField, formErrorText } from '../directory/ui';
 import { useReturnFocus } from '../meetings/shared';
 import { DECISION_KINDS, KIND_STEP, itemTitle, minutesKeys, type AgendaItemT, type DecisionT } from './shared';
 
@@ -210,14 +210,13 @@ export function DecisionDialog({
         )}
         {step && <p className="field-hint">{t('minutes.decisions.applyHint', { status: t(`cases.statuses.${step}`) })}</p>}
         {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={onClose}>
-            {t('minutes.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : t(decision ? 'minutes.save' : 'minutes.decisions.add')}
-          </button>
-        </div>
+        <FormActions
+          cancelLabel={t('minutes.cancel')}
+          onCancel={onClose}
+          submitLabel={t(decision ? 'minutes.save' : 'minutes.decisions.add')}
+          pending={save.isPending}
+          pendingLabel={t('common.saving')}
+        />
       </form>
     </Modal>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Minutes } from '../../../../shared/contract/minutes';
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors } from '../../errors';
-import { ErrorAlert, Modal, SelectField, TextAreaField, dateTime } from '../directory/ui';
+import { ErrorAlert, FormActions, Modal, SelectField, TextAreaField, dateTime } from '../directory/ui';
 import { meetingKeys, useReturnFocus } from '../meetings/shared';
 import { foldParts, type Part } from './diff-fold';
 import { itemTitle, minutesKeys, type AgendaItemT } from './shared';
@@ -147,14 +147,7 @@ export function AmendDialog({ meetingId, onClose, onAmending }: { meetingId: str
           hint={t('minutes.amend.reasonHint')}
         />
         {amend.error && <ErrorAlert>{errorText(t, amend.error)}</ErrorAlert>}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={onClose}>
-            {t('minutes.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={amend.isPending}>
-            {t('minutes.amend.submit')}
-          </button>
-        </div>
+        <FormActions cancelLabel={t('minutes.cancel')} onCancel={onClose} submitLabel={t('minutes.amend.submit')} pending={amend.isPending} />
       </form>
     </Modal>
   );

@@ -8,8 +8,9 @@ import { errorText } from '../../errors';
 import { PdfPreviewDialog } from '../../components/PdfPreviewDialog';
 import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, SelectField, dateTime, todayIso } from '../directory/ui';
+import { ErrorAlert, OrganizationOptions, SelectField, dateTime, todayIso } from '../directory/ui';
 import { minutesKeys, useAttendance } from './shared';
+import { PrintingStatus } from '../meetings/shared';
 
 interface Preview {
   title: string;
@@ -129,14 +130,7 @@ export function MinutesDocuments({ meeting, minutes }: { meeting: Meeting; minut
               </button>
             )}
           </div>
-          <p className="mt-progress" role="status" aria-live="polite">
-            {exportRecord.isPending && (
-              <>
-                <span className="mt-spinner" aria-hidden="true" />
-                {t('minutes.documents.printing', { document: recordName })}
-              </>
-            )}
-          </p>
+          <PrintingStatus text={exportRecord.isPending ? t('minutes.documents.printing', { document: recordName }) : null} />
           {exportRecord.error && <ErrorAlert>{errorText(t, exportRecord.error)}</ErrorAlert>}
         </div>
         <div className="mn-doc-block">
@@ -144,25 +138,13 @@ export function MinutesDocuments({ meeting, minutes }: { meeting: Meeting; minut
           <p className="field-hint">{t('minutes.documents.roleListIntro')}</p>
           <div className="mn-form-row">
             <SelectField label={t('minutes.documents.organization')} value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-              <option value="">{t('minutes.roles.chooseOrganization')}</option>
-              {(orgs.data ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <OrganizationOptions first={t('minutes.roles.chooseOrganization')} organizations={orgs.data} />
             </SelectField>
           </div>
           <button type="button" className="button" aria-disabled={!orgId || exportRoles.isPending || undefined} onClick={() => orgId && !exportRoles.isPending && exportRoles.mutate()}>
             {t('minutes.documents.exportRoleList')}
           </button>
-          <p className="mt-progress" role="status" aria-live="polite">
-            {exportRoles.isPending && (
-              <>
-                <span className="mt-spinner" aria-hidden="true" />
-                {t('minutes.documents.printing', { document: t('minutes.documents.roleList') })}
-              </>
-            )}
-          </p>
+          <PrintingStatus text={exportRoles.isPending ? t('minutes.documents.printing', { document: t('minutes.documents.roleList') }) : null} />
           {exportRoles.error && <ErrorAlert>{errorText(t, exportRoles.error)}</ErrorAlert>}
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../shared/contract/meetings';
@@ -6,7 +6,7 @@ import type { Minutes } from '../../../../shared/contract/minutes';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { useFlash } from '../../components/forms';
-import { ErrorAlert, Modal } from '../directory/ui';
+import { ConfirmActions, ErrorAlert, Modal } from '../directory/ui';
 import { useAgenda, useReturnFocus } from '../meetings/shared';
 import { AgendaRail } from './AgendaRail';
 import { CloseDialog } from './CloseDialog';
@@ -421,15 +421,27 @@ function RemoveDialog({
     <Modal open onClose={onClose} title={title}>
       <p>{text}</p>
       {error ? <ErrorAlert>{errorText(t, error)}</ErrorAlert> : null}
-      <div className="dialog-actions dialog-actions-split">
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          {t('minutes.cancel')}
-        </button>
-        <button type="button" className="button button-danger-solid" disabled={pending} onClick={onConfirm}>
-          {t('minutes.remove')}
-        </button>
-      </div>
+      <ConfirmActions cancelLabel={t('minutes.cancel')} onCancel={onClose} confirmLabel={t('minutes.remove')} onConfirm={onConfirm} pending={pending} />
     </Modal>
+  );
+}
+
+/** 決定事項 or 役割分担 of the item in focus: its heading, the add button (with its shortcut) while the minutes are editable, the list. */
+function ItemBlock({ id, heading, addLabel, shortcut, onAdd, children }: { id: string; heading: string; addLabel: string; shortcut: string; onAdd: (() => void) | null; children: ReactNode }) {
+  return (
+    <section className="mn-block" aria-labelledby={id}>
+      <div className="mn-block-head">
+        <h4 id={id} className="mn-block-heading">
+          {heading}
+        </h4>
+        {onAdd && (
+          <button type="button" className="button button-small" onClick={onAdd} aria-keyshortcuts={shortcut}>
+            ＋ {addLabel} <kbd className="kbd">{shortcut}</kbd>
+          </button>
+        )}
+      </div>
+      {children}
+    </section>
   );
 }
 
@@ -514,32 +526,12 @@ function FocusPane({
             readOnly={!editable}
             textareaRef={notesRef}
           />
-          <section className="mn-block" aria-labelledby="mn-decisions-heading">
-            <div className="mn-block-head">
-              <h4 id="mn-decisions-heading" className="mn-block-heading">
-                {t('minutes.decisions.heading')}
-              </h4>
-              {editable && (
-                <button type="button" className="button button-small" onClick={onAddDecision} aria-keyshortcuts="Alt+D">
-                  ＋ {t('minutes.decisions.add')} <kbd className="kbd">Alt+D</kbd>
-                </button>
-              )}
-            </div>
+          <ItemBlock id="mn-decisions-heading" heading={t('minutes.decisions.heading')} addLabel={t('minutes.decisions.add')} shortcut="Alt+D" onAdd={editable ? onAddDecision : null}>
             <DecisionList meetingId={meeting.id} decisions={minutesItem?.decisions ?? []} editable={editable} onEdit={onEditDecision} onRemove={onRemoveDecision} />
-          </section>
-          <section className="mn-block" aria-labelledby="mn-roles-heading">
-            <div className="mn-block-head">
-              <h4 id="mn-roles-heading" className="mn-block-heading">
-                {t('minutes.roles.heading')}
-              </h4>
-              {editable && (
-                <button type="button" className="button button-small" onClick={onAddRole} aria-keyshortcuts="Alt+R">
-                  ＋ {t('minutes.roles.add')} <kbd className="kbd">Alt+R</kbd>
-                </button>
-              )}
-            </div>
+          </ItemBlock>
+          <ItemBlock id="mn-roles-heading" heading={t('minutes.roles.heading')} addLabel={t('minutes.roles.add')} shortcut="Alt+R" onAdd={editable ? onAddRole : null}>
             <RoleTable roles={minutesItem?.roleAssignments ?? []} editable={editable} onEdit={onEditRole} onRemove={onRemoveRole} />
-          </section>
+          </ItemBlock>
         </>
       )}
     </section>

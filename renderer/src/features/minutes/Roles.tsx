@@ -6,7 +6,7 @@ import { useInvoke } from '../../api';
 import { fieldErrors } from '../../errors';
 import { TextField } from '../../components/forms';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, Modal, SelectField, TextAreaField, formErrorText, shortDate } from '../directory/ui';
+import { ErrorAlert, FormActions, Modal, OrganizationOptions, SelectField, TextAreaField, formErrorText, shortDate } from '../directory/ui';
 import { useReturnFocus } from '../meetings/shared';
 import { itemTitle, minutesKeys, type AgendaItemT, type RoleAssignment } from './shared';
 
@@ -196,12 +196,7 @@ export function RoleDialog({
             }}
             error={err('organizationId')}
           >
-            <option value="">{t('minutes.roles.chooseOrganization')}</option>
-            {(orgs.data ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
+            <OrganizationOptions first={t('minutes.roles.chooseOrganization')} organizations={orgs.data} />
           </SelectField>
           <SelectField label={t('minutes.roles.member')} value={memberId} onChange={(e) => setMemberId(e.target.value)} disabled={!organizationId} error={err('memberId')}>
             <option value="">{organizationId ? t('minutes.roles.memberNone') : t('minutes.roles.memberFirst')}</option>
@@ -246,14 +241,13 @@ export function RoleDialog({
         </fieldset>
         <p className="field-hint">{t('minutes.roles.liveHint')}</p>
         {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={onClose}>
-            {t('minutes.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : t(role ? 'minutes.save' : 'minutes.roles.add')}
-          </button>
-        </div>
+        <FormActions
+          cancelLabel={t('minutes.cancel')}
+          onCancel={onClose}
+          submitLabel={t(role ? 'minutes.save' : 'minutes.roles.add')}
+          pending={save.isPending}
+          pendingLabel={t('common.saving')}
+        />
       </form>
     </Modal>
   );

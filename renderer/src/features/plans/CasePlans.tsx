@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../../shared/contract';
@@ -8,7 +8,8 @@ import { useInvoke } from '../../api';
 import { useFlash } from '../../components/forms';
 import { PdfPreviewDialog } from '../../components/PdfPreviewDialog';
 import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
-import { ErrorAlert, Modal, SelectField, dateTime, shortDate, todayIso } from '../directory/ui';
+import { CompactTable, ErrorAlert, Fact, Modal, SelectField, dateTime, shortDate, todayIso } from '../directory/ui';
+import { PrintingStatus } from '../meetings/shared';
 import { RoleStatusBadge } from '../roles/shared';
 import { compareFieldKey, newestFirst, planActions } from './logic';
 import { DecideForm, EvaluationForm, MonitoringForm, PlanForm, ProposeForm, WithdrawForm } from './PlanForms';
@@ -198,61 +199,46 @@ function VersionTable({ versions, shownId, onShow }: { versions: Plan[]; shownId
   return (
     <>
       <h3 className="subheading">{t('plans.versions.heading')}</h3>
-      <div className="data-table-wrap">
-        <table className="data-table compact pl-versions">
-          <caption className="visually-hidden">{t('plans.versions.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('plans.versions.version')}</th>
-              <th scope="col">{t('plans.versions.state')}</th>
-              <th scope="col">{t('plans.versions.createdAt')}</th>
-              <th scope="col">{t('plans.versions.decidedOn')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('plans.versions.show')}</span>
+      <CompactTable
+        className="pl-versions"
+        caption={t('plans.versions.caption')}
+        columns={[
+          t('plans.versions.version'),
+          t('plans.versions.state'),
+          t('plans.versions.createdAt'),
+          t('plans.versions.decidedOn'),
+          <span className="visually-hidden">{t('plans.versions.show')}</span>,
+        ]}
+      >
+        {versions.map((p) => {
+          const current = p.id === shownId;
+          return (
+            <tr key={p.id} aria-current={current ? 'true' : undefined} className={current ? 'pl-row-current' : undefined}>
+              <th scope="row" className="nowrap">
+                {t('plans.version', { version: p.version })}
               </th>
+              <td>
+                <span className="pl-badges">
+                  <PlanStateBadge state={p.state} />
+                  {p.postReport && <PostReportBadge reported={p.reportedMeetingId !== null} />}
+                </span>
+              </td>
+              <td className="nowrap">{dateTime(p.createdAt, i18n.language)}</td>
+              <td className="nowrap">{dateOr(p.decision?.decidedOn ?? null, i18n.language, none)}</td>
+              <td className="nowrap">
+                {current ? (
+                  <span className="pl-shown">{t('plans.versions.shown')}</span>
+                ) : (
+                  <button type="button" className="button button-small" onClick={() => onShow(p.id)} aria-label={t('plans.versions.showLabel', { version: p.version })}>
+                    {t('plans.versions.show')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {versions.map((p) => {
-              const current = p.id === shownId;
-              return (
-                <tr key={p.id} aria-current={current ? 'true' : undefined} className={current ? 'pl-row-current' : undefined}>
-                  <th scope="row" className="nowrap">
-                    {t('plans.version', { version: p.version })}
-                  </th>
-                  <td>
-                    <span className="pl-badges">
-                      <PlanStateBadge state={p.state} />
-                      {p.postReport && <PostReportBadge reported={p.reportedMeetingId !== null} />}
-                    </span>
-                  </td>
-                  <td className="nowrap">{dateTime(p.createdAt, i18n.language)}</td>
-                  <td className="nowrap">{dateOr(p.decision?.decidedOn ?? null, i18n.language, none)}</td>
-                  <td className="nowrap">
-                    {current ? (
-                      <span className="pl-shown">{t('plans.versions.shown')}</span>
-                    ) : (
-                      <button type="button" className="button button-small" onClick={() => onShow(p.id)} aria-label={t('plans.versions.showLabel', { version: p.version })}>
-                        {t('plans.versions.show')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </CompactTable>
     </>
-  );
-}
-
-function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? 'pl-fact-wide' : undefined}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
@@ -272,13 +258,13 @@ function PlanFacts({ plan }: { plan: Plan }) {
   const d = (iso: string | null) => (iso ? <time dateTime={iso}>{shortDate(iso, i18n.language)}</time> : none);
   return (
     <dl className="facts pl-facts">
-      <Fact label={t('plans.detail.goals')} wide>
+      <Fact label={t('plans.detail.goals')} className="pl-fact-wide">
         <span className="notes">{plan.goals || t('plans.detail.notWritten')}</span>
       </Fact>
-      <Fact label={t('plans.detail.assessmentSummary')} wide>
+      <Fact label={t('plans.detail.assessmentSummary')} className="pl-fact-wide">
         <span className="notes">{plan.assessmentSummary || t('plans.detail.notWritten')}</span>
       </Fact>
-      <Fact label={t('plans.detail.flags')} wide>
+      <Fact label={t('plans.detail.flags')} className="pl-fact-wide">
         <span className="pl-checks">
           <Check on={plan.participationSupport} label={t('plans.detail.participationSupport')} />
           <Check on={plan.outreach} label={t('plans.detail.outreach')} />
@@ -305,42 +291,30 @@ function RolesTable({ plan, today }: { plan: Plan; today: string }) {
       {plan.roleAssignments.length === 0 ? (
         <p className="empty-detail">{t('plans.roles.empty')}</p>
       ) : (
-        <div className="data-table-wrap">
-          <table className="data-table compact">
-            <caption className="visually-hidden">{t('plans.roles.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.roles.goal')}</th>
-                <th scope="col">{t('plans.roles.action')}</th>
-                <th scope="col">{t('plans.roles.responsible')}</th>
-                <th scope="col">{t('plans.roles.startOn')}</th>
-                <th scope="col">{t('plans.roles.due')}</th>
-                <th scope="col">{t('plans.roles.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.roleAssignments.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.goal ?? '—'}</td>
-                  <td>{r.action}</td>
-                  <td>
-                    {r.organizationName}
-                    <br />
-                    <span className="pl-muted">{r.memberName ?? t('plans.roles.noMember')}</span>
-                  </td>
-                  <td className="nowrap">{d(r.startOn)}</td>
-                  <td className="nowrap">{r.dueOn ? d(r.dueOn) : r.frequency ? t('plans.roles.frequency', { frequency: r.frequency }) : '—'}</td>
-                  <td>
-                    <span className="pl-badges">
-                      <RoleStatusBadge status={r.status} />
-                      {r.overdue && r.dueOn && <OverdueMark days={Math.max(1, daysBetween(r.dueOn, today))} />}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompactTable
+          caption={t('plans.roles.caption')}
+          columns={[t('plans.roles.goal'), t('plans.roles.action'), t('plans.roles.responsible'), t('plans.roles.startOn'), t('plans.roles.due'), t('plans.roles.status')]}
+        >
+          {plan.roleAssignments.map((r) => (
+            <tr key={r.id}>
+              <td>{r.goal ?? '—'}</td>
+              <td>{r.action}</td>
+              <td>
+                {r.organizationName}
+                <br />
+                <span className="pl-muted">{r.memberName ?? t('plans.roles.noMember')}</span>
+              </td>
+              <td className="nowrap">{d(r.startOn)}</td>
+              <td className="nowrap">{r.dueOn ? d(r.dueOn) : r.frequency ? t('plans.roles.frequency', { frequency: r.frequency }) : '—'}</td>
+              <td>
+                <span className="pl-badges">
+                  <RoleStatusBadge status={r.status} />
+                  {r.overdue && r.dueOn && <OverdueMark days={Math.max(1, daysBetween(r.dueOn, today))} />}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </CompactTable>
       )}
     </>
   );
@@ -378,29 +352,19 @@ function Monitorings({ plan }: { plan: Plan }) {
       {plan.monitorings.length === 0 ? (
         <p className="empty-detail">{t('plans.monitorings.empty')}</p>
       ) : (
-        <div className="data-table-wrap">
-          <table className="data-table compact">
-            <caption className="visually-hidden">{t('plans.monitorings.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.monitorings.onDate')}</th>
-                <th scope="col">{t('plans.monitorings.byName')}</th>
-                <th scope="col">{t('plans.monitorings.summary')}</th>
-                <th scope="col">{t('plans.monitorings.nextStep')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.monitorings.map((m) => (
-                <tr key={m.id}>
-                  <td className="nowrap">{shortDate(m.onDate, i18n.language)}</td>
-                  <td>{m.byName}</td>
-                  <td className="notes">{m.summary}</td>
-                  <td className="notes">{m.nextStep ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompactTable
+          caption={t('plans.monitorings.caption')}
+          columns={[t('plans.monitorings.onDate'), t('plans.monitorings.byName'), t('plans.monitorings.summary'), t('plans.monitorings.nextStep')]}
+        >
+          {plan.monitorings.map((m) => (
+            <tr key={m.id}>
+              <td className="nowrap">{shortDate(m.onDate, i18n.language)}</td>
+              <td>{m.byName}</td>
+              <td className="notes">{m.summary}</td>
+              <td className="notes">{m.nextStep ?? '—'}</td>
+            </tr>
+          ))}
+        </CompactTable>
       )}
     </>
   );
@@ -414,29 +378,17 @@ function Evaluations({ plan }: { plan: Plan }) {
       {plan.evaluations.length === 0 ? (
         <p className="empty-detail">{t('plans.evaluations.empty')}</p>
       ) : (
-        <div className="data-table-wrap">
-          <table className="data-table compact">
-            <caption className="visually-hidden">{t('plans.evaluations.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.evaluations.onDate')}</th>
-                <th scope="col">{t('plans.evaluations.outcome')}</th>
-                <th scope="col">{t('plans.evaluations.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.evaluations.map((e) => (
-                <tr key={e.id}>
-                  <td className="nowrap">{shortDate(e.onDate, i18n.language)}</td>
-                  <td className="nowrap">{t(`plans.evaluations.outcomes.${e.outcome}`)}</td>
-                  <td className="notes">
-                    {[e.handoverOrganizationName ? t('plans.evaluations.handover', { organization: e.handoverOrganizationName }) : null, e.reason].filter(Boolean).join(' ／ ') || '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CompactTable caption={t('plans.evaluations.caption')} columns={[t('plans.evaluations.onDate'), t('plans.evaluations.outcome'), t('plans.evaluations.detail')]}>
+          {plan.evaluations.map((e) => (
+            <tr key={e.id}>
+              <td className="nowrap">{shortDate(e.onDate, i18n.language)}</td>
+              <td className="nowrap">{t(`plans.evaluations.outcomes.${e.outcome}`)}</td>
+              <td className="notes">
+                {[e.handoverOrganizationName ? t('plans.evaluations.handover', { organization: e.handoverOrganizationName }) : null, e.reason].filter(Boolean).join(' ／ ') || '—'}
+              </td>
+            </tr>
+          ))}
+        </CompactTable>
       )}
     </>
   );
@@ -561,14 +513,7 @@ function PlanDocuments({ plan }: { plan: Plan }) {
           </button>
         )}
       </div>
-      <p className="mt-progress" role="status" aria-live="polite">
-        {pending && (
-          <>
-            <span className="mt-spinner" aria-hidden="true" />
-            {t('plans.documents.printing', { document: t(`plans.documents.names.${pending}`) })}
-          </>
-        )}
-      </p>
+      <PrintingStatus text={pending ? t('plans.documents.printing', { document: t(`plans.documents.names.${pending}`) }) : null} />
       {print.error && <ErrorAlert>{planErrorText(t, print.error, i18n.language)}</ErrorAlert>}
       {printed && <PreviewDialog printed={printed} onClose={() => setPrinted(null)} />}
     </div>

@@ -6,7 +6,7 @@ import { useInvoke } from '../../api';
 import { fieldErrors, isKasaneError } from '../../errors';
 import { TextField } from '../../components/forms';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, SelectField, TextAreaField, shortDate, todayIso } from '../directory/ui';
+import { ErrorAlert, OrganizationOptions, SelectField, TextAreaField, shortDate, todayIso } from '../directory/ui';
 import { followStart } from './logic';
 import { planErrorText } from './shared';
 
@@ -462,12 +462,7 @@ export function EvaluationForm({ plan, onDone, onCancel }: { plan: Plan; onDone:
           hint={t('plans.evaluationForm.handoverHint')}
           error={err('handoverOrganizationId')}
         >
-          <option value="">{t('plans.evaluationForm.handoverNone')}</option>
-          {(orgs.data ?? []).map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
+          <OrganizationOptions first={t('plans.evaluationForm.handoverNone')} organizations={orgs.data} />
         </SelectField>
       )}
       <TextAreaField label={t('plans.evaluationForm.reason')} value={reason} onChange={change('reason', setReason)} maxLength={1000} rows={2} error={err('reason')} aria-required={outcome === 'suspend' || undefined} />

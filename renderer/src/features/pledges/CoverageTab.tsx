@@ -8,7 +8,7 @@ import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { SortTable } from '../directory/SortTable';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, shortDate, todayIso, type SortingFeatures } from '../directory/ui';
+import { ErrorAlert, FilterInput, FilterSelect, OrganizationOptions, shortDate, todayIso, type SortingFeatures } from '../directory/ui';
 
 type Row = PersonCoverage & { id: string };
 const helper = createColumnHelper<SortingFeatures, Row>();
@@ -76,24 +76,17 @@ export function CoverageTab() {
     <section aria-label={t('pledges.tabs.coverage')}>
       <p className="page-intro">{t('pledges.coverage.intro')}</p>
       <div className="toolbar pl-toolbar-top">
-        <div className="toolbar-field">
-          <label htmlFor="pl-cov-date">{t('pledges.coverage.date')}</label>
-          <input id="pl-cov-date" className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-describedby="pl-cov-date-wareki" />
-          <p id="pl-cov-date-wareki" className="field-hint">
-            {valid ? formatWareki(date, { weekday: true }) : t('pledges.coverage.dateRequired')}
-          </p>
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor="pl-cov-org">{t('pledges.filters.organization')}</label>
-          <select id="pl-cov-org" className="input select" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
-            <option value="">{t('pledges.filters.all')}</option>
-            {(orgs.data ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterInput
+          id="pl-cov-date"
+          label={t('pledges.coverage.date')}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          hint={valid ? formatWareki(date, { weekday: true }) : t('pledges.coverage.dateRequired')}
+        />
+        <FilterSelect id="pl-cov-org" label={t('pledges.filters.organization')} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+          <OrganizationOptions first={t('pledges.filters.all')} organizations={orgs.data} />
+        </FilterSelect>
         <label className="checkbox">
           <input type="checkbox" checked={onlyUncovered} onChange={(e) => setOnlyUncovered(e.target.checked)} />
           {t('pledges.coverage.onlyUncovered')}

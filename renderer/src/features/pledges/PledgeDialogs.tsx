@@ -1,22 +1,21 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useStoredFile } from '../../components/stored-file';
 import type { PledgeRecord } from '../../../../shared/contract/pledges';
 import { ATTACHMENT_LIMIT_MB } from '../../../../shared/contract/cases';
+import { ScanFileField, scanUpload, useScanChoice } from '../../components/scan-file';
 import { fiscalYearOf } from '../../../../shared/domain/fiscal-year';
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors } from '../../errors';
 import { TextField } from '../../components/forms';
 import { PdfPreviewBody, PdfPreviewDialog } from '../../components/PdfPreviewDialog';
 import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
-import { scanMediaType } from '../cases/ConsentScan';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { fileToBase64 } from '../directory/files';
-import { ErrorAlert, Modal, SelectField, TextAreaField, shortDate, todayIso } from '../directory/ui';
-import { useMembers, useReturnFocus } from '../meetings/shared';
-import { fiscalYearChoices, groupByOrganization } from './logic';
-import { KindLabel, fiscalYearLabel, pledgeErrorText } from './shared';
+import { ErrorAlert, Fact, FormActions, Modal, OrganizationOptions, SelectField, TextAreaField, shortDate, todayIso } from '../directory/ui';
+import { PrintingStatus, useMembers, useReturnFocus } from '../meetings/shared';
+import { groupByOrganization } from './logic';
+import { FiscalYearOptions, KindLabel, MemberOptions, fiscalYearLabel, pledgeErrorText } from './shared';
 
 function subjectOf(p: PledgeRecord): string {
   return (p.kind === 'organization_roster' ? p.organizationName : p.memberName) ?? '—';
@@ -27,26 +26,12 @@ function PledgeFacts({ pledge }: { pledge: PledgeRecord }) {
   const { t, i18n } = useTranslation();
   return (
     <dl className="facts pl-facts">
-      <div>
-        <dt>{t('pledges.register.columns.kind')}</dt>
-        <dd>
-          <KindLabel kind={pledge.kind} />
-        </dd>
-      </div>
-      <div>
-        <dt>{t('pledges.register.columns.subject')}</dt>
-        <dd>{subjectOf(pledge)}</dd>
-      </div>
-      <div>
-        <dt>{t('pledges.register.columns.signedOn')}</dt>
-        <dd>{shortDate(pledge.signedOn, i18n.language)}</dd>
-      </div>
-      {pledge.fiscalYear !== null && (
-        <div>
-          <dt>{t('pledges.register.columns.period')}</dt>
-          <dd>{fiscalYearLabel(pledge.fiscalYear, i18n.language)}</dd>
-        </div>
-      )}
+      <Fact label={t('pledges.register.columns.kind')}>
+        <KindLabel kind={pledge.kind} />
+      </Fact>
+      <Fact label={t('pledges.register.columns.subject')}>{subjectOf(pledge)}</Fact>
+      <Fact label={t('pledges.register.columns.signedOn')}>{shortDate(pledge.signedOn, i18n.language)}</Fact>
+      {pledge.fiscalYear !== null && <Fact label={t('pledges.register.columns.period')}>{fiscalYearLabel(pledge.fiscalYear, i18n.language)}</Fact>}
     </dl>
   );
 }
@@ -110,14 +95,7 @@ export function RevokeDialog({ pledge, onClose, onDone }: { pledge: PledgeRecord
               setLocal(({ reason: _cleared, ...rest }) => rest);
             }} maxLength={400} rows={3} error={local.reason ?? server.reason} />
           {revoke.error && <ErrorAlert>{pledgeErrorText(t, revoke.error, i18n.language)}</ErrorAlert>}
-          <div className="dialog-actions dialog-actions-split">
-            <button type="button" className="button" onClick={onClose}>
-              {t('pledges.cancel')}
-            </button>
-            <button type="submit" className="button button-danger">
-              {t('pledges.revoke.next')}
-            </button>
-          </div>
+          <FormActions cancelLabel={t('pledges.cancel')} onCancel={onClose} submitLabel={t('pledges.revoke.next')} danger />
         </form>
       ) : (
         <div className="pl-confirm">
@@ -145,32 +123,16 @@ export function AttachScanDialog({ pledge, onClose, onDone }: { pledge: PledgeRe
   const { t } = useTranslation();
   const invoke = useInvoke();
   useReturnFocus();
-  const fileId = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [local, setLocal] = useState<string | null>(null);
+  const scan = useScanChoice(t('pledges.scan.fileRequired'));
   const attach = useMutation({
-    mutationFn: async (f: File) => {
-      const mediaType = scanMediaType(f);
-      if (!mediaType) throw new Error('unreachable: checked before sending');
-      return invoke('pledge.attachScan', { pledgeId: pledge.id, fileName: f.name.slice(-120) || 'scan', mediaType, dataBase64: await fileToBase64(f) });
-    },
+    mutationFn: async (f: File) => invoke('pledge.attachScan', { pledgeId: pledge.id, ...(await scanUpload(f)) }),
     onSuccess: onDone,
   });
 
-  function check(f: File | null): boolean {
-    if (!f) setLocal(t('pledges.scan.fileRequired'));
-    else if (!scanMediaType(f)) setLocal(t('errors.attachment_type_not_allowed'));
-    else if (f.size > ATTACHMENT_LIMIT_MB * 1024 * 1024) setLocal(t('errors.attachment_too_large', { limitMb: ATTACHMENT_LIMIT_MB }));
-    else {
-      setLocal(null);
-      return true;
-    }
-    return false;
-  }
-
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (check(file) && file) attach.mutate(file);
+    const file = scan.checked();
+    if (file) attach.mutate(file);
   }
 
   return (
@@ -179,41 +141,23 @@ export function AttachScanDialog({ pledge, onClose, onDone }: { pledge: PledgeRe
       <form onSubmit={submit} noValidate>
         <p>{t('pledges.scan.intro', { limitMb: ATTACHMENT_LIMIT_MB })}</p>
         {pledge.scanAttachmentId && <p className="notice">{t('pledges.scan.replaceNote')}</p>}
-        <div className={`field${local ? ' field-invalid' : ''}`}>
-          <div className="field-label">
-            <label htmlFor={fileId}>{t('pledges.scan.file')}</label>
-          </div>
-          <input
-            id={fileId}
-            type="file"
-            className="input input-file"
-            accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
-            aria-invalid={local ? true : undefined}
-            aria-describedby={local ? `${fileId}-error` : undefined}
-            autoFocus
-            onChange={(e) => {
-              const f = e.target.files?.[0] ?? null;
-              setFile(f);
-              attach.reset();
-              if (f) check(f);
-              else setLocal(null);
-            }}
-          />
-          {local && (
-            <p id={`${fileId}-error`} className="field-error">
-              {local}
-            </p>
-          )}
-        </div>
+        <ScanFileField
+          label={t('pledges.scan.file')}
+          error={scan.problem ?? undefined}
+          autoFocus
+          onChange={(f) => {
+            attach.reset();
+            scan.choose(f);
+          }}
+        />
         {attach.error && <ErrorAlert>{errorText(t, attach.error)}</ErrorAlert>}
-        <div className="dialog-actions dialog-actions-split">
-          <button type="button" className="button" onClick={onClose}>
-            {t('pledges.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={attach.isPending}>
-            {attach.isPending ? t('pledges.scan.attaching') : t('pledges.scan.submit')}
-          </button>
-        </div>
+        <FormActions
+          cancelLabel={t('pledges.cancel')}
+          onCancel={onClose}
+          submitLabel={t('pledges.scan.submit')}
+          pending={attach.isPending}
+          pendingLabel={t('pledges.scan.attaching')}
+        />
       </form>
     </Modal>
   );
@@ -265,7 +209,7 @@ type FormKind = 'individual_annual' | 'organization_roster';
 
 /** 様式を印刷: a pre-filled annual form for one member, or the roster form of an organization, previewed before saving or printing. */
 export function PrintFormDialog({ onClose }: { onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const invoke = useInvoke();
   useReturnFocus();
   const today = todayIso();
@@ -325,21 +269,17 @@ export function PrintFormDialog({ onClose }: { onClose: () => void }) {
           ))}
         </fieldset>
         {kind === 'individual_annual' ? (
-          <SelectField label={t('pledges.record.member')} required value={memberId} onChange={(e) => {
+          <SelectField
+            label={t('pledges.record.member')}
+            required
+            value={memberId}
+            onChange={(e) => {
               setMemberId(e.target.value);
               setLocal({});
-            }} error={local.memberId}>
-            <option value="">{t('pledges.record.chooseMember')}</option>
-            {groups.map((g) => (
-              <optgroup key={g.id} label={g.name}>
-                {g.members.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                    {m.current?.title ? `（${m.current.title}）` : ''}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            }}
+            error={local.memberId}
+          >
+            <MemberOptions groups={groups} />
           </SelectField>
         ) : (
           <SelectField
@@ -353,29 +293,13 @@ export function PrintFormDialog({ onClose }: { onClose: () => void }) {
             error={local.organizationId}
             hint={t('pledges.print.rosterHint')}
           >
-            <option value="">{t('pledges.record.chooseOrganization')}</option>
-            {activeOrgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
+            <OrganizationOptions first={t('pledges.record.chooseOrganization')} organizations={activeOrgs} />
           </SelectField>
         )}
         <SelectField label={t('pledges.record.fiscalYear')} required value={fiscalYear} onChange={(e) => setFiscalYear(e.target.value)}>
-          {fiscalYearChoices(today).map((y) => (
-            <option key={y} value={String(y)}>
-              {fiscalYearLabel(y, i18n.language)}
-            </option>
-          ))}
+          <FiscalYearOptions today={today} />
         </SelectField>
-        <p className="mt-progress" role="status" aria-live="polite">
-          {print.isPending && (
-            <>
-              <span className="mt-spinner" aria-hidden="true" />
-              {t('pledges.print.printing')}
-            </>
-          )}
-        </p>
+        <PrintingStatus text={print.isPending ? t('pledges.print.printing') : null} />
         {print.error && <ErrorAlert>{errorText(t, print.error)}</ErrorAlert>}
         <div className="dialog-actions dialog-actions-split">
           <button type="button" className="button" onClick={onClose}>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../shared/contract';
@@ -9,13 +9,12 @@ import { formatWareki } from '../../../../shared/domain/wareki';
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors, isKasaneError } from '../../errors';
 import { TextField } from '../../components/forms';
-import { scanMediaType } from '../cases/ConsentScan';
+import { ScanFileField, scanProblem, scanUpload } from '../../components/scan-file';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { fileToBase64 } from '../directory/files';
-import { ErrorAlert, Modal, SelectField, shortDate, todayIso } from '../directory/ui';
+import { ErrorAlert, FormActions, Modal, OrganizationOptions, SelectField, shortDate, todayIso } from '../directory/ui';
 import { useMembers, useReturnFocus } from '../meetings/shared';
-import { PLEDGE_KINDS, defaultAddressee, fiscalYearChoices, groupByOrganization } from './logic';
-import { fiscalYearLabel, pledgeErrorText } from './shared';
+import { PLEDGE_KINDS, defaultAddressee, groupByOrganization } from './logic';
+import { FiscalYearOptions, MemberOptions, pledgeErrorText } from './shared';
 
 /** What is recorded and whether a scan could be attached afterwards. */
 interface Recorded {
@@ -34,7 +33,6 @@ export function RecordPledgeDialog({ onClose, onDone }: { onClose: () => void; o
   const invoke = useInvoke();
   useReturnFocus();
   const today = todayIso();
-  const fileId = useId();
   const [kind, setKind] = useState<PledgeKind>('individual_annual');
   const [memberId, setMemberId] = useState('');
   const [organizationId, setOrganizationId] = useState('');
@@ -76,9 +74,7 @@ export function RecordPledgeDialog({ onClose, onDone }: { onClose: () => void; o
       const pledge = await invoke('pledge.record', input);
       if (!file) return { pledge, scanError: null };
       try {
-        const mediaType = scanMediaType(file);
-        if (!mediaType) throw new Error('unreachable: checked before sending');
-        const withScan = await invoke('pledge.attachScan', { pledgeId: pledge.id, fileName: file.name.slice(-120) || 'scan', mediaType, dataBase64: await fileToBase64(file) });
+        const withScan = await invoke('pledge.attachScan', { pledgeId: pledge.id, ...(await scanUpload(file)) });
         return { pledge: withScan, scanError: null };
       } catch (scanError) {
         return { pledge, scanError };
@@ -92,12 +88,7 @@ export function RecordPledgeDialog({ onClose, onDone }: { onClose: () => void; o
   });
   const duplicate = isKasaneError(record.error, 'pledge_duplicate');
 
-  function checkFile(f: File | null): string | null {
-    if (!f) return null;
-    if (!scanMediaType(f)) return t('errors.attachment_type_not_allowed');
-    if (f.size > ATTACHMENT_LIMIT_MB * 1024 * 1024) return t('errors.attachment_too_large', { limitMb: ATTACHMENT_LIMIT_MB });
-    return null;
-  }
+  const checkFile = (f: File | null) => (f ? scanProblem(t, f) : null);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -155,17 +146,7 @@ export function RecordPledgeDialog({ onClose, onDone }: { onClose: () => void; o
             error={err('memberId')}
             hint={groups.length === 0 && !members.isPending ? t('pledges.record.noMembers') : undefined}
           >
-            <option value="">{t('pledges.record.chooseMember')}</option>
-            {groups.map((g) => (
-              <optgroup key={g.id} label={g.name}>
-                {g.members.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                    {m.current?.title ? `（${m.current.title}）` : ''}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <MemberOptions groups={groups} />
           </SelectField>
         )}
 
@@ -183,12 +164,7 @@ export function RecordPledgeDialog({ onClose, onDone }: { onClose: () => void; o
               }}
               error={err('organizationId')}
             >
-              <option value="">{t('pledges.record.chooseOrganization')}</option>
-              {activeOrgs.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <OrganizationOptions first={t('pledges.record.chooseOrganization')} organizations={activeOrgs} />
             </SelectField>
             {organizationId && (
               <fieldset className={`fieldset pl-roster-fieldset${err('memberIds') ? ' field-invalid' : ''}`} aria-describedby="pl-roster-hint">
@@ -260,11 +236,7 @@ export function RecordPledgeDialog({ onClose, onDone }: { onClose: () => void; o
             }}
             error={err('fiscalYear')}
           >
-            {fiscalYearChoices(today).map((y) => (
-              <option key={y} value={String(y)}>
-                {fiscalYearLabel(y, i18n.language)}
-              </option>
-            ))}
+            <FiscalYearOptions today={today} />
           </SelectField>
         )}
 
@@ -302,36 +274,18 @@ export function RecordPledgeDialog({ onClose, onDone }: { onClose: () => void; o
           {t('pledges.record.originalReceived')}
         </label>
 
-        <div className={`field${err('file') ? ' field-invalid' : ''}`}>
-          <div className="field-label">
-            <label htmlFor={fileId}>{t('pledges.record.scan')}</label>
-          </div>
-          <input
-            id={fileId}
-            type="file"
-            className="input input-file"
-            accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
-            aria-invalid={err('file') ? true : undefined}
-            aria-describedby={`${fileId}-hint${err('file') ? ` ${fileId}-error` : ''}`}
-            onChange={(e) => {
-              const f = e.target.files?.[0] ?? null;
-              setFile(f);
-              setLocal((cur) => {
-                const { file: _drop, ...rest } = cur;
-                const problem = checkFile(f);
-                return problem ? { ...rest, file: problem } : rest;
-              });
-            }}
-          />
-          <p id={`${fileId}-hint`} className="field-hint">
-            {t('pledges.record.scanHint', { limitMb: ATTACHMENT_LIMIT_MB })}
-          </p>
-          {err('file') && (
-            <p id={`${fileId}-error`} className="field-error">
-              {err('file')}
-            </p>
-          )}
-        </div>
+        <ScanFileField
+          label={t('pledges.record.scan')}
+          hint={t('pledges.record.scanHint', { limitMb: ATTACHMENT_LIMIT_MB })}
+          error={err('file')}
+          onChange={(f) => {
+            setFile(f);
+            setLocal(({ file: _drop, ...rest }) => {
+              const problem = checkFile(f);
+              return problem ? { ...rest, file: problem } : rest;
+            });
+          }}
+        />
 
         {wording.data && <p className="field-hint pl-wording-note">{t('pledges.record.wordingNote', { version: wording.data.version })}</p>}
 
@@ -353,14 +307,13 @@ export function RecordPledgeDialog({ onClose, onDone }: { onClose: () => void; o
         )}
 
         {!duplicate && (
-          <div className="dialog-actions dialog-actions-split">
-            <button type="button" className="button" onClick={onClose}>
-              {t('pledges.cancel')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={record.isPending}>
-              {record.isPending ? t('pledges.record.saving') : t('pledges.record.submit')}
-            </button>
-          </div>
+          <FormActions
+            cancelLabel={t('pledges.cancel')}
+            onCancel={onClose}
+            submitLabel={t('pledges.record.submit')}
+            pending={record.isPending}
+            pendingLabel={t('pledges.record.saving')}
+          />
         )}
       </form>
     </Modal>

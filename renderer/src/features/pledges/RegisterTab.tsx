@@ -10,9 +10,9 @@ import { errorText } from '../../errors';
 import { useFlash } from '../../components/forms';
 import { SortTable } from '../directory/SortTable';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, shortDate, todayIso, type SortingFeatures } from '../directory/ui';
-import { PLEDGE_KINDS, PLEDGE_STATUSES, filterPledges, fiscalYearChoices, pledgeStatus, type PledgeStatus } from './logic';
-import { KindLabel, StatusBadge, fiscalYearLabel, pledgeErrorText, useRefreshPledges } from './shared';
+import { ErrorAlert, FilterSelect, OrganizationOptions, shortDate, todayIso, type SortingFeatures } from '../directory/ui';
+import { PLEDGE_KINDS, PLEDGE_STATUSES, filterPledges, pledgeStatus, type PledgeStatus } from './logic';
+import { FiscalYearOptions, KindLabel, StatusBadge, fiscalYearLabel, pledgeErrorText, useRefreshPledges } from './shared';
 import { RecordPledgeDialog } from './RecordPledgeDialog';
 import { AttachScanDialog, PrintFormDialog, RevokeDialog, ScanDialog } from './PledgeDialogs';
 
@@ -216,7 +216,6 @@ export function RegisterTab() {
 
   const rows = useMemo(() => filterPledges(pledges.data ?? [], { kind, status }), [pledges.data, kind, status]);
   const filtered = organizationId !== '' || kind !== '' || status !== 'active' || fiscalYear !== String(fiscalYearOf(today));
-  const years = fiscalYearChoices(today);
 
   const closeWith = (message: string | null) => {
     setDialog(null);
@@ -227,39 +226,21 @@ export function RegisterTab() {
   return (
     <section aria-label={t('pledges.tabs.register')}>
       <div className="toolbar">
-        <div className="toolbar-field">
-          <label htmlFor="pl-year">{t('pledges.filters.fiscalYear')}</label>
-          <select id="pl-year" className="input select" value={fiscalYear} onChange={(e) => setFiscalYear(e.target.value)}>
-            {years.map((y) => (
-              <option key={y} value={String(y)}>
-                {fiscalYearLabel(y, i18n.language)}
-              </option>
-            ))}
-            <option value="">{t('pledges.filters.allYears')}</option>
-          </select>
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor="pl-org">{t('pledges.filters.organization')}</label>
-          <select id="pl-org" className="input select" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
-            <option value="">{t('pledges.filters.all')}</option>
-            {(orgs.data ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="toolbar-field pl-narrow-field">
-          <label htmlFor="pl-kind">{t('pledges.filters.kind')}</label>
-          <select id="pl-kind" className="input select" value={kind} onChange={(e) => setKind(e.target.value as '' | PledgeKind)}>
-            <option value="">{t('pledges.filters.all')}</option>
-            {PLEDGE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`pledges.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="pl-year" label={t('pledges.filters.fiscalYear')} value={fiscalYear} onChange={(e) => setFiscalYear(e.target.value)}>
+          <FiscalYearOptions today={today} />
+          <option value="">{t('pledges.filters.allYears')}</option>
+        </FilterSelect>
+        <FilterSelect id="pl-org" label={t('pledges.filters.organization')} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+          <OrganizationOptions first={t('pledges.filters.all')} organizations={orgs.data} />
+        </FilterSelect>
+        <FilterSelect id="pl-kind" className="pl-narrow-field" label={t('pledges.filters.kind')} value={kind} onChange={(e) => setKind(e.target.value as '' | PledgeKind)}>
+          <option value="">{t('pledges.filters.all')}</option>
+          {PLEDGE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`pledges.kinds.${k}`)}
+            </option>
+          ))}
+        </FilterSelect>
         <div className="toolbar-field pl-narrow-field">
           <label htmlFor="pl-status">{t('pledges.filters.status')}</label>
           <select id="pl-status" className="input select" value={status} onChange={(e) => setStatus(e.target.value as '' | PledgeStatus)} aria-describedby="pl-status-hint">

@@ -9,10 +9,10 @@ import { errorText } from '../../errors';
 import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
 import { printedDocument } from '../../components/pdf-document';
 import { SortTable } from '../directory/SortTable';
-import { ErrorAlert, Modal, shortDate, todayIso, type SortingFeatures } from '../directory/ui';
+import { ErrorAlert, FilterSelect, Modal, shortDate, todayIso, type SortingFeatures } from '../directory/ui';
 import { useReturnFocus } from '../meetings/shared';
-import { fiscalYearChoices, renewalDefaultYear } from './logic';
-import { KindLabel, fiscalYearLabel } from './shared';
+import { renewalDefaultYear } from './logic';
+import { FiscalYearOptions, KindLabel, fiscalYearLabel } from './shared';
 
 type Row = PledgeRenewal & { id: string };
 const helper = createColumnHelper<SortingFeatures, Row>();
@@ -77,19 +77,15 @@ export function RenewalsTab() {
     <section aria-label={t('pledges.tabs.renewals')}>
       <p className="page-intro">{t('pledges.renewals.intro')}</p>
       <div className="toolbar pl-toolbar-top">
-        <div className="toolbar-field">
-          <label htmlFor="pl-renew-year">{t('pledges.renewals.fiscalYear')}</label>
-          <select id="pl-renew-year" className="input select" value={fiscalYear} onChange={(e) => setFiscalYear(Number(e.target.value))} aria-describedby="pl-renew-year-hint">
-            {fiscalYearChoices(today).map((y) => (
-              <option key={y} value={y}>
-                {fiscalYearLabel(y, i18n.language)}
-              </option>
-            ))}
-          </select>
-          <p id="pl-renew-year-hint" className="field-hint">
-            {t('pledges.renewals.fiscalYearHint', { end: shortDate(end, i18n.language), start: shortDate(nextStart, i18n.language) })}
-          </p>
-        </div>
+        <FilterSelect
+          id="pl-renew-year"
+          label={t('pledges.renewals.fiscalYear')}
+          value={fiscalYear}
+          onChange={(e) => setFiscalYear(Number(e.target.value))}
+          hint={t('pledges.renewals.fiscalYearHint', { end: shortDate(end, i18n.language), start: shortDate(nextStart, i18n.language) })}
+        >
+          <FiscalYearOptions today={today} />
+        </FilterSelect>
         <span className="toolbar-spacer" />
         <button type="button" className="button button-primary" disabled={notRenewed.length === 0} onClick={() => setPrinting(notRenewed)}>
           {t('pledges.renewals.printAll', { count: notRenewed.length })}

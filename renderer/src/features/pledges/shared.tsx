@@ -5,12 +5,42 @@ import { KasaneError } from '../../../../shared/contract';
 import type { PledgeKind } from '../../../../shared/contract/pledges';
 import { formatFiscalYear } from '../../../../shared/domain/fiscal-year';
 import { formErrorText, shortDate } from '../directory/ui';
-import type { PledgeStatus } from './logic';
+import { fiscalYearChoices, type OrganizationGroup, type PledgeStatus } from './logic';
 import '../meetings/meetings.css';
 
 /** 令和8年度 (and the Gregorian year in English). */
 export function fiscalYearLabel(fiscalYear: number, language: string): string {
   return language === 'ja' ? formatFiscalYear(fiscalYear) : `${formatFiscalYear(fiscalYear)} (FY${fiscalYear})`;
+}
+
+/** The 年度 the selects offer (fiscalYearChoices: next, current and three before), as options. */
+export function FiscalYearOptions({ today }: { today: string }) {
+  const { i18n } = useTranslation();
+  return fiscalYearChoices(today).map((y) => (
+    <option key={y} value={String(y)}>
+      {fiscalYearLabel(y, i18n.language)}
+    </option>
+  ));
+}
+
+/** A choice of member, grouped by organization; the first option (value '') asks to choose. */
+export function MemberOptions({ groups }: { groups: readonly OrganizationGroup[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t('pledges.record.chooseMember')}</option>
+      {groups.map((g) => (
+        <optgroup key={g.id} label={g.name}>
+          {g.members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+              {m.current?.title ? `（${m.current.title}）` : ''}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  );
 }
 
 export function StatusBadge({ status }: { status: PledgeStatus }) {

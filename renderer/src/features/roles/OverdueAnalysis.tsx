@@ -5,7 +5,7 @@ import { fiscalYearOf, fiscalYearRange, formatFiscalYear } from '../../../../sha
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { TextField } from '../../components/forms';
-import { ErrorAlert, shortDate } from '../directory/ui';
+import { ErrorAlert, FilterSelect, shortDate } from '../directory/ui';
 import { OVERDUE_REASONS, pivotStats } from './logic';
 import { roleKeys } from './shared';
 
@@ -62,17 +62,14 @@ export function OverdueAnalysis({ today, period, onPeriodChange }: { today: stri
       </h2>
       <p className="page-intro">{t('roles.analysis.intro')}</p>
       <div className="toolbar">
-        <div className="toolbar-field">
-          <label htmlFor="role-period">{t('roles.analysis.period')}</label>
-          <select id="role-period" className="input select" value={period.choice} onChange={(e) => choose(e.target.value)}>
-            {years.map((y) => (
-              <option key={y} value={String(y)}>
-                {yearLabel(y)}
-              </option>
-            ))}
-            <option value="custom">{t('roles.analysis.custom')}</option>
-          </select>
-        </div>
+        <FilterSelect id="role-period" label={t('roles.analysis.period')} value={period.choice} onChange={(e) => choose(e.target.value)}>
+          {years.map((y) => (
+            <option key={y} value={String(y)}>
+              {yearLabel(y)}
+            </option>
+          ))}
+          <option value="custom">{t('roles.analysis.custom')}</option>
+        </FilterSelect>
         {period.choice === 'custom' && (
           <>
             <TextField

@@ -6,8 +6,8 @@ import { errorText } from '../../errors';
 import { PdfPreviewBody } from '../../components/PdfPreviewDialog';
 import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, Modal, SelectField } from '../directory/ui';
-import { useReturnFocus } from '../meetings/shared';
+import { ErrorAlert, Modal, OrganizationOptions, SelectField } from '../directory/ui';
+import { PrintingStatus, useReturnFocus } from '../meetings/shared';
 
 /**
  * 役割分担一覧 of one organization: choose it, the core prints only that organization's
@@ -59,21 +59,9 @@ export function PrintListDialog({ today, initialOrganizationId, onClose }: { tod
           error={missing ? t('roles.pdf.chooseRequired') : undefined}
           autoFocus
         >
-          <option value="">{t('roles.pdf.choose')}</option>
-          {(orgs.data ?? []).map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
+          <OrganizationOptions first={t('roles.pdf.choose')} organizations={orgs.data} />
         </SelectField>
-        <p className="mt-progress" role="status" aria-live="polite">
-          {print.isPending && (
-            <>
-              <span className="mt-spinner" aria-hidden="true" />
-              {t('roles.pdf.printing')}
-            </>
-          )}
-        </p>
+        <PrintingStatus text={print.isPending ? t('roles.pdf.printing') : null} />
         {(print.error ?? orgs.error) && <ErrorAlert>{errorText(t, print.error ?? orgs.error)}</ErrorAlert>}
         <div className="dialog-actions dialog-actions-split">
           <button type="button" className="button" onClick={onClose}>

@@ -5,7 +5,7 @@ import type { OverdueReason, RoleAssignment, RoleStatus } from '../../../../shar
 import { useInvoke } from '../../api';
 import { fieldErrors, isKasaneError } from '../../errors';
 import { TextField } from '../../components/forms';
-import { ErrorAlert, Modal, SelectField, TextAreaField, formErrorText, shortDate } from '../directory/ui';
+import { ConfirmActions, ErrorAlert, FormActions, Modal, SelectField, TextAreaField, formErrorText, shortDate } from '../directory/ui';
 import { useReturnFocus } from '../meetings/shared';
 import { OVERDUE_REASONS, ROLE_STATUSES, needsOverdueReason, overdueDays, proposedStatus } from './logic';
 import { OverdueBadge, RoleStatusBadge, roleKeys } from './shared';
@@ -85,14 +85,14 @@ export function ProgressDialog({
       {confirmingDrop ? (
         <>
           <p>{t('roles.progress.dropText', { caseNumber: a.caseNumber, action: a.action })}</p>
-          <div className="dialog-actions dialog-actions-split">
-            <button type="button" className="button" onClick={() => setConfirmingDrop(false)} autoFocus>
-              {t('roles.progress.back')}
-            </button>
-            <button type="button" className="button button-danger-solid" disabled={save.isPending} onClick={() => save.mutate(reasonShown)}>
-              {save.isPending ? t('roles.progress.saving') : t('roles.progress.dropConfirm')}
-            </button>
-          </div>
+          <ConfirmActions
+            cancelLabel={t('roles.progress.back')}
+            onCancel={() => setConfirmingDrop(false)}
+            confirmLabel={t('roles.progress.dropConfirm')}
+            onConfirm={() => save.mutate(reasonShown)}
+            pending={save.isPending}
+            pendingLabel={t('roles.progress.saving')}
+          />
         </>
       ) : (
         <form className="role-progress-form" onSubmit={submit} noValidate>
@@ -155,14 +155,13 @@ export function ProgressDialog({
           )}
           <TextAreaField label={t('roles.progress.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={3} hint={t('roles.progress.noteHint')} error={err('note')} />
           {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
-          <div className="dialog-actions dialog-actions-split">
-            <button type="button" className="button" onClick={onClose}>
-              {t('roles.progress.cancel')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={save.isPending}>
-              {save.isPending ? t('roles.progress.saving') : t('roles.progress.save')}
-            </button>
-          </div>
+          <FormActions
+            cancelLabel={t('roles.progress.cancel')}
+            onCancel={onClose}
+            submitLabel={t('roles.progress.save')}
+            pending={save.isPending}
+            pendingLabel={t('roles.progress.saving')}
+          />
         </form>
       )}
     </Modal>

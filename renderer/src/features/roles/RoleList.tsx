@@ -8,7 +8,7 @@ import { errorText } from '../../errors';
 import { useFlash } from '../../components/forms';
 import { SortTable } from '../directory/SortTable';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, shortDate, type SortingFeatures } from '../directory/ui';
+import { ErrorAlert, FilterInput, FilterSelect, OrganizationOptions, shortDate, type SortingFeatures } from '../directory/ui';
 import { DEFAULT_FILTERS, ROLE_STATUSES, isDefaultFilters, listInput, matchCaseNumber, overdueDays, type RoleFilters } from './logic';
 import { OverdueBadge, RoleStatusBadge, roleKeys } from './shared';
 import { ProgressDialog } from './ProgressDialog';
@@ -178,51 +178,37 @@ export function RoleList({ today, filters, onFiltersChange }: { today: string; f
   return (
     <section aria-label={t('roles.tabs.list')}>
       <div className="toolbar role-filters">
-        <div className="toolbar-field">
-          <label htmlFor="role-org">{t('roles.filters.organization')}</label>
-          <select id="role-org" className="input select" value={filters.organizationId} onChange={(e) => set({ organizationId: e.target.value, memberId: '' })}>
-            <option value="">{t('roles.filters.allOrganizations')}</option>
-            {(orgs.data ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor="role-member">{t('roles.filters.member')}</label>
-          <select id="role-member" className="input select" value={filters.memberId} onChange={(e) => set({ memberId: e.target.value })}>
-            <option value="">{t('roles.filters.allMembers')}</option>
-            {memberOptions.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.current && !filters.organizationId ? `${m.name}（${m.current.organizationName}）` : m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor="role-case">{t('roles.filters.caseNumber')}</label>
-          <input
-            id="role-case"
-            className="input role-case-input"
-            type="search"
-            value={filters.caseNumber}
-            maxLength={40}
-            placeholder={t('roles.filters.caseNumberPlaceholder')}
-            aria-describedby="role-case-hint"
-            onChange={(e) => set({ caseNumber: e.target.value })}
-          />
-          <p id="role-case-hint" className="field-hint">
-            {t('roles.filters.caseNumberHint')}
-          </p>
-        </div>
-        <div className="toolbar-field">
-          <label htmlFor="role-due">{t('roles.filters.dueBefore')}</label>
-          <input id="role-due" className="input role-date-input" type="date" value={filters.dueBefore} onChange={(e) => set({ dueBefore: e.target.value })} aria-describedby="role-due-wareki" />
-          <p id="role-due-wareki" className="field-hint">
-            {/^\d{4}-\d{2}-\d{2}$/.test(filters.dueBefore) ? shortDate(filters.dueBefore, i18n.language) : ''}
-          </p>
-        </div>
+        <FilterSelect id="role-org" label={t('roles.filters.organization')} value={filters.organizationId} onChange={(e) => set({ organizationId: e.target.value, memberId: '' })}>
+          <OrganizationOptions first={t('roles.filters.allOrganizations')} organizations={orgs.data} />
+        </FilterSelect>
+        <FilterSelect id="role-member" label={t('roles.filters.member')} value={filters.memberId} onChange={(e) => set({ memberId: e.target.value })}>
+          <option value="">{t('roles.filters.allMembers')}</option>
+          {memberOptions.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.current && !filters.organizationId ? `${m.name}（${m.current.organizationName}）` : m.name}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterInput
+          id="role-case"
+          inputClassName="role-case-input"
+          label={t('roles.filters.caseNumber')}
+          type="search"
+          value={filters.caseNumber}
+          maxLength={40}
+          placeholder={t('roles.filters.caseNumberPlaceholder')}
+          hint={t('roles.filters.caseNumberHint')}
+          onChange={(e) => set({ caseNumber: e.target.value })}
+        />
+        <FilterInput
+          id="role-due"
+          inputClassName="role-date-input"
+          label={t('roles.filters.dueBefore')}
+          type="date"
+          value={filters.dueBefore}
+          onChange={(e) => set({ dueBefore: e.target.value })}
+          hint={/^\d{4}-\d{2}-\d{2}$/.test(filters.dueBefore) ? shortDate(filters.dueBefore, i18n.language) : ''}
+        />
       </div>
       <div className="toolbar">
         <fieldset className="role-status-filter" aria-describedby={noStatus ? 'role-status-hint' : undefined}>

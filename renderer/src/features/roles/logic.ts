@@ -1,16 +1,11 @@
 import type { OverdueReason, RoleAssignment, RoleStatus } from '../../../../shared/contract/minutes';
 import { addDays, daysBetween } from '../../../../shared/domain/calendar-date';
+import { OPEN_ROLE_STATUSES, isOverdue } from '../../../../shared/domain/minutes';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export const ROLE_STATUSES: readonly RoleStatus[] = ['open', 'in_progress', 'done', 'dropped'];
 export const OVERDUE_REASONS: readonly OverdueReason[] = ['circumstances_changed', 'organization_unable', 'no_longer_needed', 'other'];
-/** The list's default: the assignments still to be done. */
-export const OPEN_STATUSES: readonly RoleStatus[] = ['open', 'in_progress'];
-
-export function isOpenStatus(status: RoleStatus): boolean {
-  return status === 'open' || status === 'in_progress';
-}
 
 /** Whole calendar days from `dueOn` to `today` (0 on the due date itself, negative before it). */
 export function daysPast(dueOn: string, today: string): number {
@@ -19,9 +14,7 @@ export function daysPast(dueOn: string, today: string): number {
 
 /** Days an assignment is overdue on `today`, or null when it is not (done, dropped, no due date, not yet due). */
 export function overdueDays(row: Pick<RoleAssignment, 'dueOn' | 'status'>, today: string): number | null {
-  if (!row.dueOn || !isOpenStatus(row.status)) return null;
-  const days = daysPast(row.dueOn, today);
-  return days > 0 ? days : null;
+  return row.dueOn && isOverdue(row, today) ? daysPast(row.dueOn, today) : null;
 }
 
 /**
@@ -53,7 +46,7 @@ export const DEFAULT_FILTERS: RoleFilters = {
   organizationId: '',
   memberId: '',
   caseNumber: '',
-  statuses: [...OPEN_STATUSES],
+  statuses: [...OPEN_ROLE_STATUSES], // the list's default: the assignments still to be done
   dueBefore: '',
   overdueOnly: false,
 };
@@ -65,8 +58,8 @@ export function isDefaultFilters(f: RoleFilters): boolean {
     !f.caseNumber.trim() &&
     !f.dueBefore &&
     !f.overdueOnly &&
-    f.statuses.length === OPEN_STATUSES.length &&
-    OPEN_STATUSES.every((s) => f.statuses.includes(s))
+    f.statuses.length === OPEN_ROLE_STATUSES.length &&
+    OPEN_ROLE_STATUSES.every((s) => f.statuses.includes(s))
   );
 }
 
