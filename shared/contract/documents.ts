@@ -13,7 +13,7 @@ const ReleaseFileName = z
   .trim()
   .min(1)
   .max(200)
-  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s), { message: 'file name with a path or reserved character' });
+  .refine((s) => !/[\\/:*?"<>|]/.test(s) && [...s].every((c) => c.charCodeAt(0) >= 0x20), { message: 'file name with a path, a reserved or a control character' });
 
 export const DocumentRelease = z
   .object({

@@ -69,7 +69,7 @@ describe('documents leaving the vault (保存・印刷)', () => {
 
   it('refuses without a recipient or purpose, with a path in the name, or about something that does not exist', async () => {
     const before = releases();
-    for (const bad of [{ recipient: ' ' }, { purpose: '' }, { fileName: '../次第.pdf' }, { fileName: 'C:\\temp\\次第.pdf' }, { sha256: 'xyz' }, { document: 'diary' }]) {
+    for (const bad of [{ recipient: ' ' }, { purpose: '' }, { fileName: '../次第.pdf' }, { fileName: 'C:\\temp\\次第.pdf' }, { fileName: '次第\u0007.pdf' }, { sha256: 'xyz' }, { document: 'diary' }]) {
       expect((await fails('document.release', release(bad))).code).toBe('validation_failed');
     }
     expect((await fails('document.release', release({ subject: { kind: 'case', id: 'no-such-case' } }))).code).toBe('validation_failed');

@@ -162,3 +162,30 @@ export function useFlash(ms = 6000): [string | null, (message: string | null) =>
   }, [message, ms]);
   return [message, setMessage];
 }
+
+interface RecoveryKeyFieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint: ReactNode;
+  error?: string | undefined;
+  ref?: Ref<HTMLInputElement>;
+}
+
+/** The printed recovery key typed in: 8 groups of 5, case and separators free (the core parses it). */
+export function RecoveryKeyField({ onChange, ...props }: RecoveryKeyFieldProps) {
+  return (
+    <TextField
+      {...props}
+      required
+      className="recovery-field"
+      autoComplete="off"
+      spellCheck={false}
+      autoCapitalize="characters"
+      maxLength={200}
+      placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}

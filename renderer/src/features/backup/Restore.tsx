@@ -5,7 +5,7 @@ import type { BackupContents, OpenBackupInput } from '../../../../shared/contrac
 import { useAppStatus, useInvoke } from '../../api';
 import { errorText, fieldErrors, isKasaneError } from '../../errors';
 import { formatDate } from '../../format';
-import { PageHeading, PassphraseField, TextField } from '../../components/forms';
+import { PageHeading, PassphraseField, RecoveryKeyField, TextField } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { Modal, dateTime } from '../directory/ui';
 import { PreUnlockLayout } from '../vault/PreUnlockLayout';
@@ -200,18 +200,11 @@ export function RestorePage({ onBack, backLabel, onRestored }: { onBack: () => v
               error={passError}
             />
           ) : (
-            <TextField
+            <RecoveryKeyField
               label={t('backup.restore.recoveryKeyLabel')}
               name="backupRecoveryKey"
-              required
-              className="recovery-field"
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="characters"
-              maxLength={200}
-              placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"
               value={recoveryKey}
-              onChange={(e) => edit(setRecoveryKey, e.target.value)}
+              onChange={(v) => edit(setRecoveryKey, v)}
               hint={t('backup.restore.recoveryKeyHint')}
               error={keyError}
               ref={keyRef}

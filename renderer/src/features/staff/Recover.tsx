@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus, RecoverInput } from '../../../../shared/contract';
 import { useAppStatus, useInvoke } from '../../api';
 import { errorText, isKasaneError } from '../../errors';
-import { PageHeading, TextField } from '../../components/forms';
+import { PageHeading, RecoveryKeyField } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { PreUnlockLayout } from '../vault/PreUnlockLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphrase';
@@ -69,18 +69,11 @@ export function Recover({ status, onBack }: { status: AppStatus; onBack: () => v
               </label>
             ))}
           </fieldset>
-          <TextField
+          <RecoveryKeyField
             label={t('staff.recover.key')}
             name="recoveryKey"
-            required
-            className="recovery-field"
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="characters"
-            maxLength={200}
-            placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"
             value={recoveryKey}
-            onChange={(e) => setRecoveryKey(e.target.value)}
+            onChange={setRecoveryKey}
             hint={t('staff.recover.keyHint')}
             error={keyError}
             ref={keyRef}
