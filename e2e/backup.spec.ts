@@ -282,6 +282,17 @@ test('a backup of a large vault shows its real progress, step by step, and the a
   await expect(section.getByTestId('backup-now-status')).toContainText(/バックアップを作成しました：kasane-backup-\d{8}-\d{6}\.kasanebak（[\d.]+ MB、/, { timeout: 60_000 });
   await expect(bar).toHaveCount(0);
   await expect(section.getByRole('button', { name: '今すぐバックアップ' })).toBeEnabled();
+
+  // Locking with a backup on lock: the unlock screen is there at once and says the backup is
+  // still being written, until it is done.
+  await call(app, 'backup.configure', { onLock: true });
+  await page.getByRole('button', { name: /施錠/ }).click();
+  const writing = page.getByRole('status').filter({ hasText: 'バックアップを作成しています。終わるまで、パソコンの電源を切らないでください。' });
+  await expect(writing).toBeVisible();
+  await expect(page.getByRole('heading', { name: '保管庫の解錠' })).toBeVisible();
+  await shot(page, 'backup-16-lock-backup-running');
+  await expect(writing).toHaveCount(0, { timeout: 60_000 });
+  expect(readdirSync(folder).filter((n) => n.endsWith('.kasanebak'))).toHaveLength(2);
 });
 
 test('restore over an existing vault from the unlock screen: a wrong passphrase is refused in words, the current vault is kept aside', async ({ page, app }) => {

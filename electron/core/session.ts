@@ -86,6 +86,7 @@ export class VaultSession {
     const now = this.clock();
     const base = {
       vaultKind: this.kind,
+      backupRunning: this.closing !== null || runningBackup(this.dir) !== null,
       mainExists: vaultExists(this.paths.main),
       sampleExists: vaultExists(this.paths.sample),
     };

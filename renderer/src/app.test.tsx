@@ -33,6 +33,7 @@ function fakeCore(initial: AppStatus['state']) {
           staff: [SESSION.staff],
           session: state.value === 'unlocked' ? SESSION : null,
           retryAfterMs: 0,
+          backupRunning: false,
           prefs: { locale: 'ja', textSize: 'standard' },
         } satisfies AppStatus;
       case 'home.summary':

@@ -42,6 +42,11 @@ export const AppStatus = z.object({
   session: Session.nullable(),
   /** Milliseconds before another unlock attempt is accepted (grows with failures). */
   retryAfterMs: z.number().int().nonnegative(),
+  /**
+   * A backup is still being written (typically the one made on lock or quit, after the screen
+   * already shows the unlock form): the PC should not be switched off yet.
+   */
+  backupRunning: z.boolean(),
   prefs: Prefs,
 });
 export type AppStatus = z.infer<typeof AppStatus>;

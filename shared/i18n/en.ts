@@ -109,6 +109,7 @@ export const en: DeepStringRecord<typeof ja> = {
     heading: 'Unlock the vault',
     intro: 'The vault is locked. Choose the staff member and enter the passphrase.',
     introSingle: 'The vault is locked. Enter the passphrase.',
+    backupRunning: 'A backup is being written. Do not switch off the PC until it is done.',
     staffLegend: 'Staff member',
     submit: 'Unlock',
     submitting: 'Checking…',

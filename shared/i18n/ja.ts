@@ -108,6 +108,7 @@ export const ja = {
     heading: '保管庫の解錠',
     intro: '保管庫は施錠されています。職員を選び、パスフレーズを入力してください。',
     introSingle: '保管庫は施錠されています。パスフレーズを入力してください。',
+    backupRunning: 'バックアップを作成しています。終わるまで、パソコンの電源を切らないでください。',
     staffLegend: '職員',
     submit: '解錠',
     submitting: '確認しています…',

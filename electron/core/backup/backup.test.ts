@@ -89,6 +89,7 @@ describe('backups', () => {
     await ok<CaseDetail>('case.register', { initials: 'B・S', receivedOn: '2026-11-01' });
     expect((await fails('backup.restore', { file: join(folder, done.fileName!), passphrase: GOOD_PASSPHRASE })).code).toBe('restore_vault_unlocked');
     await ok('vault.lock', {});
+    await core.session.whenClosed(); // the backup on lock finishes after the lock answers
     const file = join(folder, done.fileName!);
     const restored = await ok<{ contents: BackupContents; keptAside: string }>('backup.restore', { file, passphrase: GOOD_PASSPHRASE });
     expect(restored.contents.counts.cases).toBe(1);
@@ -128,6 +129,7 @@ describe('backups', () => {
     // Once: the next unlock writes nothing more.
     await ok('backup.configure', { onLock: false });
     await ok('vault.lock', {});
+    await core.session.whenClosed(); // the backup on lock finishes after the lock answers
     expect((await core.dispatch('vault.unlock', { passphrase: GOOD_PASSPHRASE })).ok).toBe(true);
     expect(entries()).toHaveLength(1);
     await ok('backup.configure', { onLock: true });
@@ -148,6 +150,7 @@ describe('backups', () => {
     const before = count();
     clock = new Date('2026-11-23T11:00:05+09:00');
     await ok('vault.lock', {});
+    await core.session.whenClosed(); // the backup on lock finishes after the lock answers
     expect(count()).toBe(before + 1);
     clock = new Date('2026-12-05T09:00:00+09:00');
     expect((await core.dispatch('vault.unlock', { passphrase: GOOD_PASSPHRASE })).ok).toBe(true);
@@ -242,20 +245,29 @@ describe('a backup runs beside the app (in a worker thread)', () => {
     // The file it wrote opens and holds the materials.
     const record = (done as { value: BackupRecord }).value;
     await calls.ok('vault.lock', {});
+    await bcore.session.whenClosed(); // the backup on lock finishes after the lock answers
     const contents = await calls.ok<BackupContents>('backup.inspect', { file: join(usb, record.fileName!), passphrase: GOOD_PASSPHRASE });
     expect(contents).toMatchObject({ verified: true, counts: { cases: 1 } });
     expect((await bcore.dispatch('vault.unlock', { passphrase: GOOD_PASSPHRASE })).ok).toBe(true);
   });
 
-  it('locking while a backup runs waits for it, then makes the backup on lock, before the vault closes', async () => {
+  it('locking while a backup runs locks at once, and closes the vault only after that backup and the backup on lock', async () => {
     const before = readdirSync(usb).length;
     const order: string[] = [];
     const backup = bcore.dispatch('backup.now', {}).then((r) => (order.push('backup.now'), r));
     const lock = bcore.dispatch('vault.lock', {}).then((r) => (order.push('vault.lock'), r));
-    // Locked at once: nothing can use the vault any more while the backups finish.
+    const closed = lock.then(() => bcore.session.whenClosed()).then(() => order.push('closed'));
+    // Locked at once: nothing can use the vault any more while the backups finish, and the
+    // unlock screen is told a backup is still being written.
     expect((await bcore.dispatch('case.list', {})).ok).toBe(false);
+    const during = await bcore.dispatch('app.status', {});
+    expect(during.ok && during.value).toMatchObject({ state: 'locked', backupRunning: true });
+    // The lock answers at once (the screen locks); the vault closes after both backups.
     expect((await lock).ok).toBe(true);
-    expect(order).toEqual(['backup.now', 'vault.lock']);
+    await closed;
+    const after = await bcore.dispatch('app.status', {});
+    expect(after.ok && after.value).toMatchObject({ state: 'locked', backupRunning: false });
+    expect(order).toEqual(['vault.lock', 'backup.now', 'closed']);
     expect((await backup).ok).toBe(true);
     expect(readdirSync(usb).filter((n) => n.endsWith('.kasanebak'))).toHaveLength(before + 2);
     expect(readdirSync(usb).filter((n) => n.endsWith('.partial'))).toEqual([]);
@@ -313,6 +325,7 @@ describe('a backup runs beside the app (in a worker thread)', () => {
     }
     expect(readdirSync(folder)).toEqual([basename(target)]);
     await calls.ok('vault.lock', {});
+    await bcore.session.whenClosed(); // the backup on lock finishes after the lock answers
     expect(await calls.ok<BackupContents>('backup.inspect', { file: target, passphrase: GOOD_PASSPHRASE })).toMatchObject({ verified: true, counts: { cases: 1 } });
     expect((await bcore.dispatch('vault.unlock', { passphrase: GOOD_PASSPHRASE })).ok).toBe(true);
   }, 60_000);
@@ -334,6 +347,7 @@ describe('wrong passphrases on a backup slow the next attempt, as on the unlock 
     await calls.ok('backup.configure', { folder: join(home.home, 'usb'), onLock: false, daily: false });
     file = join(home.home, 'usb', (await calls.ok<BackupRecord>('backup.now', {})).fileName!);
     await calls.ok('vault.lock', {});
+    await wcore.session.whenClosed(); // the backup on lock finishes after the lock answers
   });
   afterAll(async () => {
     await wcore.close();
@@ -389,6 +403,7 @@ describe('restoring with the recovery key', () => {
     withKey = join(usb, (await calls.ok<BackupRecord>('backup.now', {})).fileName!);
     await calls.ok('case.register', { initials: 'C・T', receivedOn: '2026-10-03' }); // after both backups
     await calls.ok('vault.lock', {});
+    await rcore.session.whenClosed(); // the backup on lock finishes after the lock answers
   });
   afterAll(async () => {
     await rcore.close();
@@ -434,8 +449,10 @@ describe('restoring with the recovery key', () => {
     expect(JSON.parse(entry.details)).toMatchObject({ fileName: basename(withKey), withRecoveryKey: true });
     expect((await calls.ok<BackupStatus>('backup.status', {})).lastGood).toMatchObject({ fileName: basename(withKey), ok: true });
     await calls.ok('vault.lock', {});
+    await rcore.session.whenClosed(); // the backup on lock finishes after the lock answers
     expect((await rcore.dispatch('vault.unlock', { passphrase: NEW })).ok).toBe(true);
     await calls.ok('vault.lock', {});
+    await rcore.session.whenClosed(); // the backup on lock finishes after the lock answers
   });
 
   it('kasane restore --recovery-key asks for the key instead of the passphrase', async () => {

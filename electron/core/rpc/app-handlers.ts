@@ -17,9 +17,11 @@ export const appHandlers: { [M in AppMethod]: Handler<M> } = {
     return { kind: input.kind };
   },
   'vault.unlock': (ctx, input) => ctx.session.unlock(input),
-  'vault.lock': async (ctx) => {
-    // Answers once the vault is closed (after a backup on lock, when set up).
-    await ctx.session.lock('manual');
+  'vault.lock': (ctx) => {
+    // Answers as soon as nothing can use the vault: the screen locks at once. A backup on lock
+    // (when set up) finishes after that, and the vault closes then; app.status says it is still
+    // running, and unlocking, restoring or recovering wait for it.
+    void ctx.session.lock('manual');
     return { locked: true };
   },
 };

@@ -28,6 +28,26 @@ function rememberStaff(kind: VaultKind, id: string): void {
   }
 }
 
+/**
+ * The backup made on lock (or the one already running) is still being written after the vault
+ * was locked: say so until it is done — switching the PC off now would lose it. The status is
+ * re-read every second meanwhile (the normal poll is slower).
+ */
+function BackupRunningNotice({ running }: { running: boolean }) {
+  const { t } = useTranslation();
+  const { refresh } = useAppStatus();
+  useEffect(() => {
+    if (!running) return;
+    const timer = window.setInterval(() => void refresh(), 1000);
+    return () => window.clearInterval(timer);
+  }, [running, refresh]);
+  return (
+    <p className={running ? 'notice unlock-backup-running' : 'visually-hidden'} role="status">
+      {running ? t('unlock.backupRunning') : ''}
+    </p>
+  );
+}
+
 /** Seconds left until `until` (a Date.now() timestamp), re-rendered live while it runs. */
 function useCountdown(until: number): number {
   const [, setTick] = useState(0);
@@ -110,6 +130,7 @@ export function Unlock({ status }: { status: AppStatus }) {
     <PreUnlockLayout sample={isSample}>
       <div className="unlock-column">
         <RestoredNotice />
+        <BackupRunningNotice running={status.backupRunning} />
         {status.problem && <ProblemPanel problem={status.problem} />}
 
         <form className="panel form-panel" onSubmit={onSubmit} noValidate aria-labelledby="unlock-heading">
