@@ -164,6 +164,8 @@ test('backup → wipe → restore through the UI gives the same content, hash fo
   // Lock (which also backs up, as set), then the PC "loses" its vault: the folder is deleted.
   await page.getByRole('button', { name: /施錠/ }).click();
   await expect(page.getByRole('heading', { name: '保管庫の解錠' })).toBeVisible();
+  // The screen locks at once; the backup on lock finishes after it, and only then is the vault closed.
+  await app.core.session.whenClosed();
   expect(readdirSync(folder).filter((n) => n.endsWith('.kasanebak'))).toHaveLength(2);
   const vaultDir = app.core.session.paths.main;
   expect(existsSync(join(vaultDir, 'kasane.db'))).toBe(true);
