@@ -6,7 +6,7 @@ const WORDS: AuditDetailWords = {
   no: 'いいえ',
   separator: '、',
   keyLabel: (k) => ({ recipients: '配付先', document: '文書', changed: '変更した項目' })[k] ?? k,
-  valueLabel: (k, v) => (k === 'document' ? ({ agenda: '次第' } as Record<string, string>)[v] : k === 'changed' ? ({ fullName: '氏名' } as Record<string, string>)[v] : undefined),
+  tableLabel: (table, v) => (table === 'documents' ? ({ agenda: '次第' } as Record<string, string>)[v] : table === 'fieldNames' ? ({ fullName: '氏名' } as Record<string, string>)[v] : undefined),
 };
 
 describe('audit kinds', () => {

@@ -114,11 +114,27 @@ export interface AuditDetailWords {
   separator: string;
   /** The label of a details key; the key itself when there is none. */
   keyLabel: (key: string) => string;
-  /**
-   * Words for a coded value under a key (`document: 'agenda'` → 次第, `changed: ['fullName']` → 氏名);
-   * undefined to show the value as it is.
-   */
-  valueLabel: (key: string, value: string) => string | undefined;
+  /** A coded value's words in one of the audit strings' tables (`documents`, `agenda` → 次第); undefined when it has none. */
+  tableLabel: (table: AuditValueTable, value: string) => string | undefined;
+}
+
+/**
+ * Details keys whose values are codes, and the table of the audit strings (audit.ja/en) that
+ * names them: `document: 'agenda'` → 次第, `changed: ['fullName']` → 氏名. The viewer and the
+ * audit PDF both read values through this one map.
+ */
+const VALUE_TABLES = {
+  document: 'documents',
+  fields: 'fieldNames',
+  changed: 'fieldNames',
+  action: 'releaseActions',
+  subjectKind: 'subjects',
+} as const satisfies Record<string, string>;
+export type AuditValueTable = (typeof VALUE_TABLES)[keyof typeof VALUE_TABLES];
+
+function valueLabel(key: string, value: string, words: AuditDetailWords): string | undefined {
+  const table = Object.prototype.hasOwnProperty.call(VALUE_TABLES, key) ? VALUE_TABLES[key as keyof typeof VALUE_TABLES] : undefined;
+  return table ? words.tableLabel(table, value) : undefined;
 }
 
 /** A details value longer than this is cut (a rewritten row could hold anything). */
@@ -126,7 +142,7 @@ export const AUDIT_DETAIL_MAX_CHARS = 400;
 
 function detailText(key: string, value: unknown, names: Readonly<Record<string, string>>, words: AuditDetailWords, depth: number): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return names[value] ?? words.valueLabel(key, value) ?? value;
+  if (typeof value === 'string') return names[value] ?? valueLabel(key, value, words) ?? value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? words.yes : words.no;
   if (depth > 4) return '…';

@@ -54,24 +54,12 @@ export function subjectTextJa(subject: AuditSubject | null): string {
   return `${kind}：${subject.label}${subject.date ? `（${formatWareki(subject.date)}）` : ''}`;
 }
 
-/** Detail keys whose values are codes, and the strings that name them (as in the viewer). */
-const VALUE_WORDS: Record<string, Record<string, unknown>> = {
-  document: auditJa.documents,
-  fields: auditJa.fieldNames,
-  changed: auditJa.fieldNames,
-  action: auditJa.releaseActions,
-  subjectKind: auditJa.subjects,
-};
-
 const DETAIL_WORDS: AuditDetailWords = {
   yes: auditJa.yes,
   no: auditJa.no,
   separator: '、',
   keyLabel: (key) => labelAt(auditJa.detailKeys, key) ?? key,
-  valueLabel: (key, value) => {
-    const words = VALUE_WORDS[key];
-    return words ? labelAt(words, value) : undefined;
-  },
+  tableLabel: (table, value) => labelAt(auditJa[table], value),
 };
 
 export function verdictTextJa(verdict: AuditVerdict): string {

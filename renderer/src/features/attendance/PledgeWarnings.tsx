@@ -8,8 +8,8 @@ export function PledgeWarnings({ warnings, onOpen }: { warnings: HomeSummary['pl
   const { t, i18n } = useTranslation();
   if (!warnings || warnings.length === 0) return null;
   return (
-    <section className="at-home-warnings" aria-labelledby="at-home-warnings-heading">
-      <h2 id="at-home-warnings-heading" className="at-home-warnings-title">
+    <section className="home-warning" aria-labelledby="at-home-warnings-heading">
+      <h2 id="at-home-warnings-heading" className="home-warning-title">
         {t('attendance.home.heading')}
       </h2>
       <p className="at-home-warnings-intro">{t('attendance.home.intro')}</p>

@@ -32,15 +32,6 @@ export function subjectText(t: TFunction, language: string, subject: AuditSubjec
   return t('audit.subjectText', { kind, label: subject.label });
 }
 
-/** Detail keys whose values are codes, and the strings that name them. */
-const VALUE_WORDS: Record<string, string> = {
-  document: 'documents',
-  fields: 'fieldNames',
-  changed: 'fieldNames',
-  action: 'releaseActions',
-  subjectKind: 'subjects',
-};
-
 function detailWords(t: TFunction): AuditDetailWords {
   const known = (prefix: string, key: string) => {
     const k = safeKey(key);
@@ -51,10 +42,7 @@ function detailWords(t: TFunction): AuditDetailWords {
     no: t('audit.no'),
     separator: t('common.listSeparator'),
     keyLabel: (key) => known('audit.detailKeys', key) ?? key,
-    valueLabel: (key, value) => {
-      const words = VALUE_WORDS[key];
-      return words ? known(`audit.${words}`, value) : undefined;
-    },
+    tableLabel: (table, value) => known(`audit.${table}`, value),
   };
 }
 

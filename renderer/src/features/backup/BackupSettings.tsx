@@ -7,7 +7,7 @@ import { useInvoke } from '../../api';
 import { errorText, fieldErrors } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
 import { SortTable } from '../directory/SortTable';
-import { dateTime, type SortingFeatures } from '../directory/ui';
+import { SaveActions, dateTime, type SortingFeatures } from '../directory/ui';
 import { takeBackupFocus } from './handoff';
 import { BACKUP_PROGRESS_KEY, BACKUP_STATUS_KEY, attemptError, formatBytes, formatDuration } from './logic';
 import './backup.css';
@@ -323,14 +323,7 @@ function BackupForm({ initial }: { initial: Settings }) {
           {errorText(t, configure.error)}
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={configure.isPending}>
-          {configure.isPending ? t('common.saving') : t('backup.settings.save')}
-        </button>
-        <p className="status-line" role="status">
-          {flash ? t(flash) : null}
-        </p>
-      </div>
+      <SaveActions label={t('backup.settings.save')} pending={configure.isPending} status={flash ? t(flash) : null} />
     </form>
   );
 }

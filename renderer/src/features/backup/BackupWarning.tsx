@@ -35,8 +35,8 @@ export function BackupWarning({ onOpenSettings }: { onOpenSettings?: (() => void
   };
 
   return (
-    <section className="bk-home-warning" aria-labelledby="bk-home-warning-heading" data-testid="backup-warning">
-      <h2 id="bk-home-warning-heading" className="bk-home-warning-title">
+    <section className="home-warning" aria-labelledby="bk-home-warning-heading" data-testid="backup-warning">
+      <h2 id="bk-home-warning-heading" className="home-warning-title">
         {t('backup.home.heading')}
       </h2>
       <ul className="bk-home-warning-list">

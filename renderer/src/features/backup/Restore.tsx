@@ -12,20 +12,7 @@ import { PreUnlockLayout } from '../vault/PreUnlockLayout';
 import { setRestoreNotice, useRestoreNotice } from './handoff';
 import { formatBytes } from './logic';
 import './backup.css';
-
-/** Seconds left until `until` (a Date.now() timestamp), re-rendered while it runs. */
-function useCountdown(until: number): number {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    if (until <= Date.now()) return;
-    const timer = window.setInterval(() => {
-      setTick((n) => n + 1);
-      if (Date.now() >= until) window.clearInterval(timer);
-    }, 200);
-    return () => window.clearInterval(timer);
-  }, [until]);
-  return Math.max(0, Math.ceil((until - Date.now()) / 1000));
-}
+import { useCountdown } from '../../components/useCountdown';
 
 /** The secondary link to the restore screen, on the unlock and first-run screens. */
 export function RestoreLink({ onOpen }: { onOpen: () => void }) {

@@ -9,7 +9,7 @@ import { KasaneError } from '../../../../shared/contract';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
-import { ConfirmActions, ErrorAlert, FormActions, Modal, todayIso } from '../directory/ui';
+import { ConfirmActions, ErrorAlert, FormActions, Modal, SaveActions, todayIso } from '../directory/ui';
 import { useCategories } from './shared';
 import './cases.css';
 
@@ -63,14 +63,7 @@ export function CaseNumberSettings({ initial }: { initial: Settings }) {
         {valid ? t('cases.settings.example', { example }) : null}
       </p>
       {save.error && <ErrorAlert>{errorText(t, save.error)}</ErrorAlert>}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('cases.settings.saveCaseNumber')}
-        </button>
-        <p className="status-line" role="status">
-          {flash}
-        </p>
-      </div>
+      <SaveActions label={t('cases.settings.saveCaseNumber')} pending={save.isPending} status={flash} />
     </form>
   );
 }

@@ -303,6 +303,35 @@ export function OrganizationOptions({ first, organizations }: { first: string; o
   );
 }
 
+/** A settings form's save button (its pending words while it is sent) and the status line that confirms the save. */
+export function SaveActions({
+  label,
+  pending,
+  pendingLabel,
+  disabled = false,
+  status,
+}: {
+  label: string;
+  pending: boolean;
+  /** While sending; 保存しています… unless the form has its own words. */
+  pendingLabel?: string;
+  /** Not ready to send (besides while sending). */
+  disabled?: boolean;
+  status: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button button-primary" disabled={disabled || pending}>
+        {pending ? (pendingLabel ?? t('common.saving')) : label}
+      </button>
+      <p className="status-line" role="status">
+        {status}
+      </p>
+    </div>
+  );
+}
+
 /** A dialog form's two buttons: cancel, then submit (showing `pendingLabel`, where given, while the form is being sent). */
 export function FormActions({
   cancelLabel,

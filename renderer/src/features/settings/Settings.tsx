@@ -13,6 +13,7 @@ import { PledgeWordingSettings } from '../pledges/PledgeWordingSettings';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { AuditLogPanel } from '../audit/AuditLogPanel';
 import { BackupSettings } from '../backup/BackupSettings';
+import { SaveActions } from '../directory/ui';
 import { UpdateSettingsInput as UpdateSettingsSchema } from '../../../../shared/contract/settings';
 
 /** The bounds of the 資料 size limit, read from the contract so the form and the core agree. */
@@ -235,14 +236,7 @@ function VaultSettings({ initial }: { initial: SettingsData }) {
           {errorText(t, update.error)}
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('settings.saveVault')}
-        </button>
-        <p className="status-line" role="status">
-          {flash ? t(flash) : null}
-        </p>
-      </div>
+      <SaveActions label={t('settings.saveVault')} pending={update.isPending} status={flash ? t(flash) : null} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { errorText, isKasaneError } from '../../errors';
 import { PassphraseField, TextField, useFlash } from '../../components/forms';
 import { formatDate } from '../../format';
 import { base64ToBytes } from '../directory/files';
+import { SaveActions } from '../directory/ui';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphrase';
 import './staff.css';
 
@@ -339,14 +340,13 @@ function ChangePassphrase() {
       <div className="form-error-slot" role="alert">
         {change.error ? (wrongCurrent ? t('staff.change.wrongCurrent') : errorText(t, change.error)) : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={!pass.ready || current.length === 0 || change.isPending}>
-          {change.isPending ? t('staff.change.submitting') : t('staff.change.submit')}
-        </button>
-        <p className="status-line" role="status">
-          {flash ? t(flash) : null}
-        </p>
-      </div>
+      <SaveActions
+        label={t('staff.change.submit')}
+        pending={change.isPending}
+        pendingLabel={t('staff.change.submitting')}
+        disabled={!pass.ready || current.length === 0}
+        status={flash ? t(flash) : null}
+      />
     </form>
   );
 }

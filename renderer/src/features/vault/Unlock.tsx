@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { PreUnlockLayout, ProblemPanel } from './PreUnlockLayout';
 import { Recover } from '../staff/Recover';
 import { RestoreLink, RestorePage, RestoredNotice } from '../backup/Restore';
+import { useCountdown } from '../../components/useCountdown';
 
 const lastStaffKey = (kind: VaultKind) => `kasane.lastStaff.${kind}`;
 
@@ -46,20 +47,6 @@ function BackupRunningNotice({ running }: { running: boolean }) {
       {running ? t('unlock.backupRunning') : ''}
     </p>
   );
-}
-
-/** Seconds left until `until` (a Date.now() timestamp), re-rendered live while it runs. */
-function useCountdown(until: number): number {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    if (until <= Date.now()) return;
-    const timer = window.setInterval(() => {
-      setTick((n) => n + 1);
-      if (Date.now() >= until) window.clearInterval(timer);
-    }, 200);
-    return () => window.clearInterval(timer);
-  }, [until]);
-  return Math.max(0, Math.ceil((until - Date.now()) / 1000));
 }
 
 export function Unlock({ status }: { status: AppStatus }) {
