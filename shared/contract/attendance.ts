@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { InviteeCoverage } from './pledges';
+import { MeetingState } from './meetings';
 
 const Id = z.string().min(1).max(64);
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -19,7 +20,7 @@ export type AttendanceRow = z.infer<typeof AttendanceRow>;
 
 export const Attendance = z.object({
   meetingId: z.string(),
-  state: z.enum(['planned', 'open', 'closed']),
+  state: MeetingState,
   /** For a 支援会議: whether every attendee marked present is covered (the gate is open). */
   gateOpen: z.boolean(),
   rows: z.array(AttendanceRow),

@@ -3,12 +3,14 @@ import { method } from './define';
 import { IsoDate, MeetingType } from './home';
 import { AGENDA_SECTIONS } from '../domain/agenda';
 import { MaterialMediaType } from './cases';
+import { MEETING_STATES } from '../domain/meeting-lifecycle';
 
 const Id = z.string().min(1).max(64);
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
-export const MeetingState = z.enum(['planned', 'open', 'closed']);
+/** planned → checking_in (受付) → open 開会 → closed 閉会; cancelled 中止 (shared/domain/meeting-lifecycle). */
+export const MeetingState = z.enum(MEETING_STATES);
 export const AgendaSectionSchema = z.enum(AGENDA_SECTIONS);
 export const CaseItemKindSchema = z.enum(['new', 'evaluation', 'closure', 'report']);
 
@@ -33,13 +35,27 @@ export const MeetingSummary = z.object({
   state: MeetingState,
   inviteeCount: z.number().int(),
   caseItemCount: z.number().int(),
+  /** 中止: why, and the day it was cancelled. */
+  cancelReason: z.string().nullable(),
+  cancelledOn: IsoDate.nullable(),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+/** An audited correction of a closed meeting's record: what changed and why. */
+export const MeetingCorrection = z.object({
+  at: z.string(),
+  staffName: z.string(),
+  reason: z.string(),
+  fields: z.array(z.string()),
+});
 
 export const Meeting = MeetingSummary.extend({
   chairMemberId: z.string().nullable(),
   notes: z.string().nullable(),
   invitees: z.array(Invitee),
+  /** 閉会 as the record states it (HH:MM). */
+  closedTime: Time.nullable(),
+  corrections: z.array(MeetingCorrection),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -93,6 +109,25 @@ const MeetingFields = {
 export const CreateMeetingInput = z.object({ type: MeetingType, ...MeetingFields, copyFromMeetingId: Id.optional() }).strict();
 export const UpdateMeetingInput = z.object({ id: Id, ...MeetingFields }).partial().required({ id: true }).strict();
 
+export const CancelMeetingInput = z.object({ id: Id, reason: z.string().trim().min(1).max(400) }).strict();
+
+/**
+ * A correction of a closed meeting's record, with the reason: the place, the actual 閉会 time,
+ * and arrival / departure times. Who was present does not change here: presence decided the gate.
+ */
+export const CorrectMeetingInput = z
+  .object({
+    id: Id,
+    reason: z.string().trim().min(1).max(400),
+    place: z.string().trim().max(80).nullable().optional(),
+    closedTime: Time.optional(),
+    attendance: z
+      .array(z.object({ memberId: Id, arrivedAt: Time.optional(), leftAt: Time.nullable().optional() }).strict())
+      .max(200)
+      .optional(),
+  })
+  .strict();
+
 export const MeetingResult = z.object({ meeting: Meeting, warnings: z.array(MeetingWarning) });
 
 export const Suggestion = z.object({
@@ -112,7 +147,12 @@ export const meetingsMethods = {
   'meeting.get': method({ input: z.object({ id: Id }).strict(), output: Meeting, access: 'unlocked' }),
   /** Plans a meeting with the default 次第 of its type, or a copy of another meeting's frame and invitees. */
   'meeting.create': method({ input: CreateMeetingInput, output: MeetingResult, access: 'unlocked' }),
+  /** Changes what the meeting's state allows (shared/domain/meeting-lifecycle); from 受付 on, never the date, type or who was invited. */
   'meeting.update': method({ input: UpdateMeetingInput, output: MeetingResult, access: 'unlocked' }),
+  /** 中止 (from planned or 受付): the record is kept, its case items are offered again for the next meeting. */
+  'meeting.cancel': method({ input: CancelMeetingInput, output: MeetingResult, access: 'unlocked' }),
+  /** An audited correction of a closed meeting (place, 閉会 time, arrival and departure times), with the reason. */
+  'meeting.correct': method({ input: CorrectMeetingInput, output: MeetingResult, access: 'unlocked' }),
   'agenda.get': method({ input: z.object({ meetingId: Id }).strict(), output: Agenda, access: 'unlocked' }),
   'agenda.addCaseItem': method({
     input: z

@@ -52,6 +52,8 @@ export const AUDIT_ACTION_GROUPS = {
   'minutes.case_transitioned': 'case',
   'meeting.planned': 'meeting',
   'meeting.updated': 'meeting',
+  'meeting.cancelled': 'meeting',
+  'meeting.corrected': 'meeting',
   'agenda.changed': 'meeting',
   'attendance.checked_in': 'meeting',
   'attendance.left': 'meeting',

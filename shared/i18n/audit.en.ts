@@ -47,7 +47,7 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
     category: { changed: 'Need categories changed' },
     consent: { recorded: 'Consent recorded', scan_attached: 'Consent scan attached', withdrawn: 'Consent withdrawn' },
     attachment: { viewed: 'Attachment viewed' },
-    meeting: { planned: 'Meeting planned', updated: 'Meeting changed', opened: 'Meeting opened', copy_returned: 'Material copy returned', closed: 'Meeting closed' },
+    meeting: { planned: 'Meeting planned', updated: 'Meeting changed', cancelled: 'Meeting cancelled', corrected: 'Meeting record corrected', opened: 'Meeting opened', copy_returned: 'Material copy returned', closed: 'Meeting closed' },
     agenda: { changed: 'Agenda changed' },
     document: { exported: 'Document produced', released: 'Document taken out (saved or printed)' },
     pledge: {

@@ -49,7 +49,7 @@ export const auditJa = {
     category: { changed: '課題の分類の変更' },
     consent: { recorded: '本人同意の記録', scan_attached: '同意書の写しの添付', withdrawn: '同意の撤回' },
     attachment: { viewed: '添付ファイルの表示' },
-    meeting: { planned: '会議の予定', updated: '会議の変更', opened: '開会', copy_returned: '資料の回収', closed: '閉会' },
+    meeting: { planned: '会議の予定', updated: '会議の変更', cancelled: '会議の中止', corrected: '会議記録の訂正', opened: '開会', copy_returned: '資料の回収', closed: '閉会' },
     agenda: { changed: '次第の変更' },
     document: { exported: '文書の作成', released: '文書の持ち出し（保存・印刷）' },
     pledge: {

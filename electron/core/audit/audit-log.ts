@@ -60,6 +60,8 @@ type CaseAuditAction =
   | 'attachment.viewed'
   | 'meeting.planned'
   | 'meeting.updated'
+  | 'meeting.cancelled'
+  | 'meeting.corrected'
   | 'agenda.changed'
   | 'document.exported'
   | 'document.released'

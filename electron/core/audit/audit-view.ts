@@ -29,6 +29,8 @@ const SUBJECT_OF: Partial<Record<KnownAuditAction, SubjectKind>> = {
   'attachment.viewed': 'attachment',
   'meeting.planned': 'meeting',
   'meeting.updated': 'meeting',
+  'meeting.cancelled': 'meeting',
+  'meeting.corrected': 'meeting',
   'agenda.changed': 'meeting',
   'attendance.checked_in': 'meeting',
   'attendance.left': 'meeting',

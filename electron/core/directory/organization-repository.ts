@@ -2,6 +2,7 @@ import { KasaneError, type Organization } from '../../../shared/contract';
 import type { z } from 'zod';
 import type { CreateOrganizationInput, UpdateOrganizationInput } from '../../../shared/contract/directory';
 import { randomId } from '../vault/crypto';
+import { addDays, localIsoDate } from '../../../shared/domain/calendar-date';
 import type { Db } from '../vault/database';
 
 interface OrganizationRow {
@@ -62,7 +63,30 @@ export function createOrganization(db: Db, input: z.output<typeof CreateOrganiza
     `INSERT INTO organizations (id, name, kind, contact, pledge_exemption_reason, sort_order, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, input.name, input.kind, input.contact || null, input.pledgeExemptionReason || null, order, now.toISOString(), now.toISOString());
+  setExemptionPeriod(db, id, null, input.pledgeExemptionReason || null, now);
   return id;
+}
+
+/**
+ * An exemption from the pledge duty holds from the day it is granted; withdrawn, it holds no more
+ * from the day of withdrawal, and the meetings before keep the coverage they had. A new reason
+ * for a standing exemption rewrites only the reason.
+ */
+function setExemptionPeriod(db: Db, organizationId: string, before: string | null, after: string | null, now: Date): void {
+  const today = localIsoDate(now);
+  if (before !== null && after !== null) {
+    db.prepare('UPDATE organization_exemptions SET reason = ? WHERE organization_id = ? AND until_on IS NULL').run(after, organizationId);
+  } else if (before !== null) {
+    db.prepare('UPDATE organization_exemptions SET until_on = ? WHERE organization_id = ? AND until_on IS NULL').run(addDays(today, -1), organizationId);
+  } else if (after !== null) {
+    db.prepare('INSERT INTO organization_exemptions (id, organization_id, reason, from_on, until_on, created_at) VALUES (?, ?, ?, ?, NULL, ?)').run(
+      randomId(),
+      organizationId,
+      after,
+      today,
+      now.toISOString(),
+    );
+  }
 }
 
 /** Updates the given fields; returns the names of those that changed (for the audit log). */
@@ -78,6 +102,7 @@ export function updateOrganization(db: Db, input: z.output<typeof UpdateOrganiza
     const normalized = value === '' ? null : value;
     if (normalized === before[column]) continue;
     db.prepare(`UPDATE organizations SET ${column} = ?, updated_at = ? WHERE id = ?`).run(normalized, now.toISOString(), input.id);
+    if (field === 'pledgeExemptionReason') setExemptionPeriod(db, input.id, before[column] as string | null, normalized as string | null, now);
     changed.push(field);
   }
   return changed;

@@ -2,6 +2,7 @@ import { KasaneError, type Agenda, type AgendaItem } from '../../../shared/contr
 import { agendaTiming, CASE_ITEM_SECTION, caseAllowedOnMeeting, meetingLength, type AgendaSection, type CaseItemKind, type MeetingType } from '../../../shared/domain/agenda';
 import { consentOn } from '../../../shared/domain/consent';
 import { randomId } from '../vault/crypto';
+import { meetingRow as lifecycleRow, refusal } from './meeting-state';
 import type { Db } from '../vault/database';
 import { consentRecords, toConsentRecord } from '../cases/case-repository';
 import { assertActiveOrganization } from '../directory/organization-repository';
@@ -24,17 +25,18 @@ function meetingRow(db: Db, id: string): MeetingRow {
   return m;
 }
 
-/** The 次第 can change only while the meeting is planned; after 開会 it belongs to the minutes. */
-function plannedMeeting(db: Db, id: string): MeetingRow {
+/** The 次第 and its 資料 change until 開会 (the state machine says so); after it they belong to the minutes. */
+function plannedMeeting(db: Db, id: string, change: 'agenda' | 'materials' = 'agenda'): MeetingRow {
   const m = meetingRow(db, id);
-  if (m.state !== 'planned') throw new KasaneError('meeting_not_planned');
+  const refused = refusal(lifecycleRow(db, id), change);
+  if (refused) throw refused;
   return m;
 }
 
-function itemMeeting(db: Db, itemId: string): MeetingRow {
+function itemMeeting(db: Db, itemId: string, change: 'agenda' | 'materials' = 'agenda'): MeetingRow {
   const row = db.prepare('SELECT meeting_id FROM agenda_items WHERE id = ?').get(itemId) as { meeting_id: string } | undefined;
   if (!row) throw new KasaneError('agenda_item_not_found');
-  return plannedMeeting(db, row.meeting_id);
+  return plannedMeeting(db, row.meeting_id, change);
 }
 
 export function getAgenda(db: Db, meetingId: string, today: string): Agenda {
@@ -195,7 +197,7 @@ export function addMaterial(
   staffId: string,
   now: Date,
 ): string {
-  const m = itemMeeting(db, input.itemId);
+  const m = itemMeeting(db, input.itemId, 'materials');
   const bytes = decodeAttachment(input.dataBase64, input.mediaType, limitMb);
   const attachmentId = storeAttachment(db, { fileName: input.fileName, mediaType: input.mediaType, bytes }, staffId, now);
   db.prepare('INSERT INTO agenda_materials (id, item_id, attachment_id, created_at) VALUES (?, ?, ?, ?)').run(randomId(), input.itemId, attachmentId, now.toISOString());
@@ -205,7 +207,7 @@ export function addMaterial(
 export function removeMaterial(db: Db, materialId: string): string {
   const row = db.prepare('SELECT item_id, attachment_id FROM agenda_materials WHERE id = ?').get(materialId) as { item_id: string; attachment_id: string } | undefined;
   if (!row) throw new KasaneError('agenda_item_not_found');
-  const m = itemMeeting(db, row.item_id);
+  const m = itemMeeting(db, row.item_id, 'materials');
   db.prepare('DELETE FROM agenda_materials WHERE id = ?').run(materialId);
   // The file goes with it: a removed 資料 leaves nothing of itself in the vault.
   db.prepare('DELETE FROM attachments WHERE id = ?').run(row.attachment_id);

@@ -31,7 +31,7 @@ export const attendanceHandlers: { [M in AttendanceMethod]: Handler<M> } = {
   'attendance.checkIn': (ctx, input) =>
     auditingRefusal(ctx, input.meetingId, { memberId: input.memberId, at: 'check_in' }, () =>
       write(ctx, (w) => {
-        const pass = checkIn(w.db, input, w.now);
+        const pass = checkIn(w.db, input, w.now, w.today);
         w.audit({ action: 'attendance.checked_in', subject: input.meetingId, details: { memberId: input.memberId, present: input.present } });
         if (pass) auditPasses(w, input.meetingId, [pass], 'check_in');
         return getAttendance(w.db, input.meetingId);
@@ -47,7 +47,7 @@ export const attendanceHandlers: { [M in AttendanceMethod]: Handler<M> } = {
     // A refused new person is not kept, so there is no member id to name.
     auditingRefusal(ctx, input.meetingId, { memberId: input.memberId ?? null, newPerson: Boolean(input.newPerson), at: 'walk_in' }, () =>
       write(ctx, (w) => {
-        const { memberId, pass } = addWalkIn(w.db, input, w.now);
+        const { memberId, pass } = addWalkIn(w.db, input, w.now, w.today);
         w.audit({ action: 'attendance.walk_in', subject: input.meetingId, details: { memberId, newPerson: Boolean(input.newPerson) } });
         if (pass) auditPasses(w, input.meetingId, [pass], 'walk_in');
         return getAttendance(w.db, input.meetingId);
@@ -56,7 +56,7 @@ export const attendanceHandlers: { [M in AttendanceMethod]: Handler<M> } = {
   'meeting.open': (ctx, input) => {
     // A refusal is recorded in the audit log even though nothing else changes.
     const result = write(ctx, (w) => {
-      const { refused, passes } = openMeeting(w.db, input.meetingId, w.staffId, w.now);
+      const { refused, passes } = openMeeting(w.db, input.meetingId, w.staffId, w.now, w.today);
       if (refused.length) {
         w.audit({ action: 'gate.refused', subject: input.meetingId, details: { uncovered: refused.length, memberIds: refused.map((r) => r.memberId), at: 'open' } });
       } else {

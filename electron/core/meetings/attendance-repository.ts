@@ -3,24 +3,22 @@ import type { Coverage } from '../../../shared/domain/pledge-coverage';
 import type { Db } from '../vault/database';
 import { coverageForMeeting, meetingVerdicts } from '../pledges/pledge-repository';
 import { createMember } from '../directory/member-repository';
+import { formatWareki } from '../../../shared/domain/wareki';
+import { materialCopies } from '../minutes/closing';
+import { assertHeldBy, changeMeeting, meetingRow, refusal, type MeetingRow } from './meeting-state';
 
-interface MeetingState {
-  id: string;
-  type: 'jusoteki' | 'shien' | 'other';
-  date: string;
-  state: 'planned' | 'open' | 'closed';
+/** HH:MM on the secretariat's clock. */
+export const localTime = (d: Date): string => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+
+/** A time the record states: given, or now when it is recorded on the day; afterwards it must be given. */
+export function recordedTime(m: MeetingRow, given: string | null | undefined, now: Date, today: string, missing: 'arrival_time_required' | 'closing_time_required'): string {
+  if (given) return given;
+  if (m.date !== today) throw new KasaneError(missing, { date: formatWareki(m.date) });
+  return localTime(now);
 }
-
-export function meetingOf(db: Db, id: string): MeetingState {
-  const m = db.prepare('SELECT id, type, date, state FROM meetings WHERE id = ?').get(id) as MeetingState | undefined;
-  if (!m) throw new KasaneError('meeting_not_found');
-  return m;
-}
-
-export const STATE_JA = { planned: '予定', open: '開会中', closed: '閉会' } as const;
 
 export function getAttendance(db: Db, meetingId: string): Attendance {
-  const m = meetingOf(db, meetingId);
+  const m = meetingRow(db, meetingId);
   const marks = new Map(
     (
       db.prepare('SELECT member_id, present, walk_in, arrived_at, left_at, pledge_evidence FROM meeting_attendance WHERE meeting_id = ?').all(meetingId) as Array<{
@@ -55,10 +53,6 @@ export function getAttendance(db: Db, meetingId: string): Attendance {
   return { meetingId, state: m.state, gateOpen, rows };
 }
 
-function assertNotClosed(m: MeetingState): void {
-  if (m.state === 'closed') throw new KasaneError('meeting_not_open_state', { state: STATE_JA[m.state] });
-}
-
 /** How the gate let someone in: the covering pledge, or their organization's exemption. */
 export interface GatePass {
   memberId: string;
@@ -78,7 +72,7 @@ const passOf = (memberId: string, c: Extract<Coverage, { covered: true }>): Gate
  * A late arrival at an open 支援会議 passes the same gate as everyone did at 開会. Returns how
  * they passed (for the audit log), or null when no gate applies (not a 支援会議, or not open yet).
  */
-function assertMayJoin(db: Db, m: MeetingState, memberId: string): GatePass | null {
+function assertMayJoin(db: Db, m: MeetingRow, memberId: string): GatePass | null {
   if (m.type !== 'shien' || m.state !== 'open') return null;
   const row = meetingVerdicts(db, m.id).find((c) => c.memberId === memberId);
   if (!row) return null;
@@ -97,24 +91,55 @@ function assertNotPresent(db: Db, meetingId: string, memberId: string): void {
 function mark(db: Db, meetingId: string, memberId: string, present: boolean, walkIn: boolean, arrivedAt: string | null, now: Date): void {
   db.prepare(
     `INSERT INTO meeting_attendance (meeting_id, member_id, present, walk_in, arrived_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (meeting_id, member_id) DO UPDATE SET present = excluded.present, arrived_at = excluded.arrived_at, updated_at = excluded.updated_at`,
+     ON CONFLICT (meeting_id, member_id) DO UPDATE SET present = excluded.present, arrived_at = excluded.arrived_at, left_at = NULL, pledge_evidence = NULL, updated_at = excluded.updated_at`,
   ).run(meetingId, memberId, present ? 1 : 0, walkIn ? 1 : 0, present ? arrivedAt : null, now.toISOString());
 }
 
-/** Marks an invitee present or absent; returns how a late arrival passed the gate, if it applied. */
-export function checkIn(db: Db, input: { meetingId: string; memberId: string; present: boolean; arrivedAt?: string | null | undefined }, now: Date): GatePass | null {
-  const m = meetingOf(db, input.meetingId);
-  assertNotClosed(m);
+interface AttendanceMark {
+  name: string;
+  present: number;
+  arrived_at: string | null;
+  left_at: string | null;
+}
+
+function markOf(db: Db, meetingId: string, memberId: string): AttendanceMark | undefined {
+  return db
+    .prepare('SELECT m.name, a.present, a.arrived_at, a.left_at FROM meeting_attendance a JOIN members m ON m.id = a.member_id WHERE a.meeting_id = ? AND a.member_id = ?')
+    .get(meetingId, memberId) as AttendanceMark | undefined;
+}
+
+/**
+ * Marks an invitee present (受付) or absent; returns how a late arrival passed the gate, if it
+ * applied. Once the meeting is open, someone who arrived cannot become absent (their presence
+ * decided the gate and their copy): they leave (退席) instead.
+ */
+export function checkIn(
+  db: Db,
+  input: { meetingId: string; memberId: string; present: boolean; arrivedAt?: string | null | undefined },
+  now: Date,
+  today: string,
+): GatePass | null {
+  const m = meetingRow(db, input.meetingId);
+  const refused = refusal(m, input.present ? 'arrive' : 'absent');
+  if (refused) throw refused;
   if (!db.prepare('SELECT 1 FROM meeting_invitees WHERE meeting_id = ? AND member_id = ?').get(input.meetingId, input.memberId)) {
     throw new KasaneError('member_not_found');
   }
+  const before = markOf(db, m.id, input.memberId);
   let pass: GatePass | null = null;
+  let arrivedAt: string | null = null;
   if (input.present) {
+    assertHeldBy(m, today);
     assertNotPresent(db, input.meetingId, input.memberId);
+    arrivedAt = recordedTime(m, input.arrivedAt, now, today, 'arrival_time_required');
     pass = assertMayJoin(db, m, input.memberId);
+  } else if (before?.present === 1 && m.state === 'open') {
+    throw new KasaneError('attendee_already_arrived', { name: before.name, arrivedAt: before.arrived_at ?? '—' });
   }
-  mark(db, input.meetingId, input.memberId, input.present, false, input.arrivedAt ?? null, now);
+  changeMeeting(db, m.id, input.present ? 'arrive' : 'absent', now);
+  mark(db, input.meetingId, input.memberId, input.present, false, arrivedAt, now);
   if (pass) storeEvidence(db, input.meetingId, pass);
+  if (m.state === 'open' && input.present) materialCopies(db, m.id);
   return pass;
 }
 
@@ -127,10 +152,22 @@ function storeEvidence(db: Db, meetingId: string, pass: GatePass): void {
   );
 }
 
+/** 退席: only someone who arrived, once, and not before their arrival. */
 export function recordLeaving(db: Db, meetingId: string, memberId: string, leftAt: string, now: Date): void {
-  meetingOf(db, meetingId);
-  const r = db.prepare('UPDATE meeting_attendance SET left_at = ?, updated_at = ? WHERE meeting_id = ? AND member_id = ? AND present = 1').run(leftAt, now.toISOString(), meetingId, memberId);
-  if (r.changes === 0) throw new KasaneError('member_not_found');
+  const m = meetingRow(db, meetingId);
+  const refused = refusal(m, 'leave');
+  if (refused) throw refused;
+  const a = markOf(db, meetingId, memberId);
+  if (!a) {
+    if (!db.prepare('SELECT 1 FROM meeting_invitees WHERE meeting_id = ? AND member_id = ?').get(meetingId, memberId)) throw new KasaneError('member_not_found');
+    const name = db.prepare('SELECT name FROM members WHERE id = ?').pluck().get(memberId) as string;
+    throw new KasaneError('attendee_not_arrived', { name });
+  }
+  if (a.present !== 1 || a.arrived_at === null) throw new KasaneError('attendee_not_arrived', { name: a.name });
+  if (a.left_at !== null) throw new KasaneError('attendee_already_left', { name: a.name, leftAt: a.left_at });
+  if (leftAt < a.arrived_at) throw new KasaneError('departure_before_arrival', { name: a.name, arrivedAt: a.arrived_at, leftAt });
+  changeMeeting(db, meetingId, 'leave', now);
+  db.prepare('UPDATE meeting_attendance SET left_at = ?, updated_at = ? WHERE meeting_id = ? AND member_id = ?').run(leftAt, now.toISOString(), meetingId, memberId);
 }
 
 /** Adds a walk-in (an existing member or a new person) as an invitee marked present. */
@@ -138,10 +175,14 @@ export function addWalkIn(
   db: Db,
   input: { meetingId: string; memberId?: string | undefined; newPerson?: { name: string; organizationId: string; title?: string | null | undefined } | undefined; arrivedAt?: string | null | undefined },
   now: Date,
+  today: string,
 ): { memberId: string; pass: GatePass | null } {
-  const m = meetingOf(db, input.meetingId);
-  assertNotClosed(m);
+  const m = meetingRow(db, input.meetingId);
+  const refused = refusal(m, 'walk_in');
+  if (refused) throw refused;
+  assertHeldBy(m, today);
   if (input.memberId) assertNotPresent(db, m.id, input.memberId);
+  const arrivedAt = recordedTime(m, input.arrivedAt, now, today, 'arrival_time_required');
   const memberId =
     input.memberId ??
     createMember(db, { name: input.newPerson!.name, organizationId: input.newPerson!.organizationId, title: input.newPerson!.title ?? null, startOn: m.date }, now);
@@ -155,8 +196,10 @@ export function addWalkIn(
   }
   db.prepare('INSERT OR IGNORE INTO meeting_invitees (meeting_id, member_id, organization_id) VALUES (?, ?, ?)').run(m.id, memberId, org.organization_id);
   const pass = assertMayJoin(db, m, memberId);
-  mark(db, m.id, memberId, true, true, input.arrivedAt ?? null, now);
+  changeMeeting(db, m.id, 'walk_in', now);
+  mark(db, m.id, memberId, true, true, arrivedAt, now);
   if (pass) storeEvidence(db, m.id, pass);
+  if (m.state === 'open') materialCopies(db, m.id);
   return { memberId, pass };
 }
 
@@ -169,18 +212,25 @@ export function openMeeting(
   meetingId: string,
   staffId: string,
   now: Date,
+  today: string,
 ): { refused: { memberId: string; name: string }[]; passes: GatePass[] } {
-  const m = meetingOf(db, meetingId);
-  if (m.state !== 'planned') throw new KasaneError('meeting_not_open_state', { state: STATE_JA[m.state] });
+  const m = meetingRow(db, meetingId);
+  const refused0 = refusal(m, 'open');
+  if (refused0) throw refused0;
+  assertHeldBy(m, today);
   const present = new Set(
-    // Someone who has already left is not in the room: they do not hold the opening back.
-    db.prepare('SELECT member_id FROM meeting_attendance WHERE meeting_id = ? AND present = 1 AND left_at IS NULL').pluck().all(meetingId) as string[],
+    // Everyone who arrived, even if they have left again: what they heard at 受付 is covered too,
+    // and a departure is no way around the gate. Someone who should not be there is marked absent.
+    db.prepare('SELECT member_id FROM meeting_attendance WHERE meeting_id = ? AND present = 1').pluck().all(meetingId) as string[],
   );
   const attendees = m.type === 'shien' ? meetingVerdicts(db, meetingId).filter((v) => present.has(v.memberId)) : [];
   const refused = attendees.filter((v) => !v.coverage.covered).map((v) => ({ memberId: v.memberId, name: v.name }));
   if (refused.length) return { refused, passes: [] };
-  db.prepare("UPDATE meetings SET state = 'open', opened_at = ?, opened_by = ?, updated_at = ? WHERE id = ?").run(now.toISOString(), staffId, now.toISOString(), meetingId);
+  changeMeeting(db, meetingId, 'open', now);
+  db.prepare('UPDATE meetings SET opened_at = ?, opened_by = ?, updated_at = ? WHERE id = ?').run(now.toISOString(), staffId, now.toISOString(), meetingId);
   const passes = attendees.flatMap((v) => (v.coverage.covered ? [passOf(v.memberId, v.coverage)] : []));
   for (const pass of passes) storeEvidence(db, meetingId, pass);
+  // The numbered copies are handed to the people in the room as the meeting opens.
+  materialCopies(db, meetingId);
   return { refused: [], passes };
 }

@@ -159,8 +159,11 @@ class Cmd implements fc.AsyncCommand<Model, Real> {
     const label = `step ${model.steps} ${this.label}`;
     if (result.ok) {
       if (corrected) {
+        // An audited correction is the one way a closed record changes: it must have been closed.
         const facts = model.meetings.find((f) => f.id === corrected);
-        if (facts?.record) facts.record = recordOf(db, corrected);
+        expect(facts?.record, `${label}: a correction of a meeting that was not closed`).toBeTruthy();
+        expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'meeting.corrected' AND subject = ?").pluck().get(corrected)).toBeGreaterThan(0);
+        if (facts) facts.record = recordOf(db, corrected);
       }
       observe(db, model);
     } else {
@@ -181,7 +184,7 @@ const who = fc.nat({ max: PEOPLE.length - 1 });
 const mtg = fc.nat({ max: 3 });
 const time = fc.constantFrom(...TIMES);
 
-const [plan, update, checkIn, walkIn, leave, open, copies, close, pledge, revoke, exempt, move, memberLeft, tick] = [
+const [plan, update, checkIn, walkIn, leave, open, copies, close, pledge, revoke, exempt, move, memberLeft, tick, cancel, correct, agendaItem] = [
   fc
     .record({ type: fc.constantFrom('shien', 'shien', 'jusoteki'), offset: fc.integer({ min: -3, max: 3 }), invitees: fc.subarray([0, 1, 2, 3, 4], { minLength: 1 }) })
     .map(
@@ -313,11 +316,42 @@ const [plan, update, checkIn, walkIn, leave, open, copies, close, pledge, revoke
         return { result: { ok: true, value: null } };
       }),
   ),
+  fc.record({ m: mtg }).map(
+    (a) =>
+      new Cmd(`cancel ${a.m}`, async (model, r) => {
+        const id = meetingAt(model, a.m);
+        const result = await call(r, 'meeting.cancel', { id, reason: '台風接近のため' });
+        // A cancelled meeting keeps its record as it was.
+        const facts = model.meetings.find((f) => f.id === id);
+        if (result.ok && facts) facts.record = recordOf(r.db(), id);
+        return { result };
+      }),
+  ),
+  fc
+    .record({ m: mtg, closedTime: fc.option(time), place: fc.option(fc.constantFrom('第3会議室', '')), who, arrivedAt: fc.option(time), leftAt: fc.option(fc.option(time)) })
+    .map(
+      (a) =>
+        new Cmd(`correct ${JSON.stringify(a)}`, async (model, r) => {
+          const id = meetingAt(model, a.m);
+          const attendance = a.arrivedAt !== null || a.leftAt !== null ? [{ memberId: r.memberIds[a.who], ...(a.arrivedAt ? { arrivedAt: a.arrivedAt } : {}), ...(a.leftAt !== null ? { leftAt: a.leftAt } : {}) }] : undefined;
+          const result = await call(r, 'meeting.correct', {
+            id,
+            reason: '記録の誤り',
+            ...(a.closedTime ? { closedTime: a.closedTime === '09:30' ? '12:30' : a.closedTime } : {}),
+            ...(a.place !== null ? { place: a.place } : {}),
+            ...(attendance ? { attendance } : {}),
+          });
+          return { result, corrected: id };
+        }),
+    ),
+  fc
+    .record({ m: mtg })
+    .map((a) => new Cmd(`agendaItem ${a.m}`, async (model, r) => ({ result: await call(r, 'agenda.addItem', { meetingId: meetingAt(model, a.m), section: 'other', title: '追加の議題', minutes: 5 }) }))),
 ];
 
 /** Attendance and opening are the steps the gate is about: they come up more often. */
-const ALL = { plan, update, checkIn, walkIn, leave, open, copies, close, pledge, revoke, exempt, move, memberLeft, tick };
-const WEIGHT: Partial<Record<keyof typeof ALL, number>> = { checkIn: 3, leave: 2, open: 2 };
+const ALL = { plan, update, checkIn, walkIn, leave, open, copies, close, pledge, revoke, exempt, move, memberLeft, tick, cancel, correct, agendaItem };
+const WEIGHT: Partial<Record<keyof typeof ALL, number>> = { checkIn: 3, leave: 2, open: 3, close: 2 };
 /** KASANE_MODEL_WITHOUT=update,move leaves commands out, to look for the next bypass behind a known one. */
 const WITHOUT = new Set((process.env.KASANE_MODEL_WITHOUT ?? '').split(','));
 const commands = Object.entries(ALL).flatMap(([name, c]) => (WITHOUT.has(name) ? [] : Array<typeof c>(WEIGHT[name as keyof typeof ALL] ?? 1).fill(c)));

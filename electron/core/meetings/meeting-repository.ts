@@ -3,13 +3,16 @@ import { KasaneError, type Meeting, type MeetingSummary } from '../../../shared/
 import type { CreateMeetingInput, MeetingWarning, UpdateMeetingInput } from '../../../shared/contract/meetings';
 import { defaultSections, DEFAULT_MINUTES, MEETING_TYPE_TITLES, SECTION_TITLES, type MeetingType } from '../../../shared/domain/agenda';
 import { fiscalYearRange } from '../../../shared/domain/fiscal-year';
+import type { MeetingChange } from '../../../shared/domain/meeting-lifecycle';
 import { randomId } from '../vault/crypto';
+import { meetingRow, refusal } from './meeting-state';
 import type { Db } from '../vault/database';
 
 type Warning = z.infer<typeof MeetingWarning>;
 
 const SUMMARY = `
   SELECT m.id, m.type, m.title, m.date, m.start_time AS startTime, m.end_time AS endTime, m.place, m.state,
+    m.cancel_reason AS cancelReason, m.cancelled_on AS cancelledOn,
     (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = m.id) AS inviteeCount,
     (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.case_id IS NOT NULL) AS caseItemCount
   FROM meetings m`;
@@ -32,7 +35,18 @@ export function listMeetings(db: Db, filter: { fiscalYear?: number; type?: Meeti
 export function getMeeting(db: Db, id: string): Meeting {
   const summary = db.prepare(`${SUMMARY} WHERE m.id = ?`).get(id) as MeetingSummary | undefined;
   if (!summary) throw new KasaneError('meeting_not_found');
-  const extra = db.prepare('SELECT chair_member_id AS chairMemberId, notes FROM meetings WHERE id = ?').get(id) as { chairMemberId: string | null; notes: string | null };
+  const extra = db.prepare('SELECT chair_member_id AS chairMemberId, notes, closed_time AS closedTime FROM meetings WHERE id = ?').get(id) as {
+    chairMemberId: string | null;
+    notes: string | null;
+    closedTime: string | null;
+  };
+  const corrections = (
+    db
+      .prepare(
+        `SELECT c.at, s.name AS staffName, c.reason, c.fields FROM meeting_corrections c JOIN staff s ON s.id = c.by_staff WHERE c.meeting_id = ? ORDER BY c.at`,
+      )
+      .all(id) as { at: string; staffName: string; reason: string; fields: string }[]
+  ).map((c) => ({ ...c, fields: JSON.parse(c.fields) as string[] }));
   const invitees = (
     db
       .prepare(
@@ -45,7 +59,7 @@ export function getMeeting(db: Db, id: string): Meeting {
       )
       .all({ id, date: summary.date }) as Array<Omit<Meeting['invitees'][number], 'hasLeft'> & { hasLeft: number }>
   ).map((i) => ({ ...i, hasLeft: i.hasLeft === 1 }));
-  return { ...summary, ...extra, invitees };
+  return { ...summary, ...extra, invitees, corrections };
 }
 
 /** The organization a member belongs to on `date`, or invitee_not_active. */
@@ -135,25 +149,54 @@ export function createMeeting(db: Db, input: z.output<typeof CreateMeetingInput>
   return id;
 }
 
+/** Which change of the state machine each field of `meeting.update` is. */
+const FIELD_CHANGES = {
+  title: ['title', 'title'],
+  date: ['date', 'date'],
+  startTime: ['start_time', 'time'],
+  endTime: ['end_time', 'time'],
+  place: ['place', 'place'],
+  chairMemberId: ['chair_member_id', 'chair'],
+  notes: ['notes', 'notes'],
+} as const satisfies Record<string, readonly [string, MeetingChange]>;
+
+/**
+ * Changes what the meeting's state allows, all or nothing: every changed field is first asked of
+ * the state machine (from 受付 on: never the date, the type or an invitee's removal). Returns the
+ * names of the fields that changed.
+ */
 export function updateMeeting(db: Db, input: z.output<typeof UpdateMeetingInput>, now: Date): string[] {
-  const before = db.prepare('SELECT * FROM meetings WHERE id = ?').get(input.id) as Record<string, string | null> | undefined;
-  if (!before) throw new KasaneError('meeting_not_found');
-  const date = input.date ?? (before.date as string);
+  const row = meetingRow(db, input.id);
+  const before = db.prepare('SELECT * FROM meetings WHERE id = ?').get(input.id) as Record<string, string | null>;
+  const date = input.date ?? row.date;
   checkTimes(input.startTime ?? before.start_time, input.endTime === undefined ? before.end_time : input.endTime);
-  const columns = { title: 'title', date: 'date', startTime: 'start_time', endTime: 'end_time', place: 'place', chairMemberId: 'chair_member_id', notes: 'notes' } as const;
-  const changed: string[] = [];
-  for (const [field, column] of Object.entries(columns)) {
-    const value = input[field as keyof typeof columns];
+  const updates: [column: string, value: string | null, field: string][] = [];
+  const changes = new Set<MeetingChange>();
+  for (const [field, [column, change]] of Object.entries(FIELD_CHANGES)) {
+    const value = input[field as keyof typeof FIELD_CHANGES];
     if (value === undefined) continue;
     const normalized = value === '' ? null : value;
     if (normalized === before[column]) continue;
     if (field === 'title' && normalized === null) continue; // a meeting always has a title
-    db.prepare(`UPDATE meetings SET ${column} = ?, updated_at = ? WHERE id = ?`).run(normalized, now.toISOString(), input.id);
-    changed.push(field);
+    updates.push([column, normalized, field]);
+    changes.add(change);
   }
-  if (input.inviteeMemberIds) {
-    setInvitees(db, input.id, input.inviteeMemberIds, date);
-    changed.push('inviteeMemberIds');
+  const current = new Set(db.prepare('SELECT member_id FROM meeting_invitees WHERE meeting_id = ?').pluck().all(input.id) as string[]);
+  const wanted = new Set(input.inviteeMemberIds ?? current);
+  const added = [...wanted].filter((id) => !current.has(id));
+  const removed = [...current].filter((id) => !wanted.has(id));
+  if (added.length) changes.add('invite');
+  if (removed.length) changes.add('uninvite');
+  for (const change of changes) {
+    const refused = refusal(row, change);
+    if (refused) throw refused;
   }
-  return changed;
+  for (const [column, value] of updates) db.prepare(`UPDATE meetings SET ${column} = ?, updated_at = ? WHERE id = ?`).run(value, now.toISOString(), input.id);
+  const drop = db.prepare('DELETE FROM meeting_invitees WHERE meeting_id = ? AND member_id = ?');
+  for (const memberId of removed) drop.run(input.id, memberId);
+  const add = db.prepare('INSERT INTO meeting_invitees (meeting_id, member_id, organization_id) VALUES (?, ?, ?)');
+  for (const memberId of added) add.run(input.id, memberId, organizationOn(db, memberId, date));
+  // Invitees are invited for the organization they belong to on the meeting's day.
+  if (input.date !== undefined && input.date !== row.date) setInvitees(db, input.id, [...wanted], date);
+  return [...updates.map(([, , field]) => field), ...(added.length || removed.length ? ['inviteeMemberIds'] : [])];
 }

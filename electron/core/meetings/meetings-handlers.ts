@@ -12,12 +12,15 @@ import { getAttendance } from './attendance-repository';
 import { addCaseItem, addItem, addMaterial, getAgenda, moveItem, removeItem, removeMaterial, updateItem } from './agenda-repository';
 import { createMeeting, getMeeting, listMeetings, roomWarnings, updateMeeting } from './meeting-repository';
 import { suggestionsFor } from './suggestions';
+import { cancelMeeting, correctMeeting } from './cancel-correct';
 
 type MeetingsMethod =
   | 'meeting.list'
   | 'meeting.get'
   | 'meeting.create'
   | 'meeting.update'
+  | 'meeting.cancel'
+  | 'meeting.correct'
   | 'agenda.get'
   | 'agenda.addCaseItem'
   | 'agenda.addItem'
@@ -47,6 +50,18 @@ export const meetingsHandlers: { [M in MeetingsMethod]: Handler<M> } = {
       const changed = updateMeeting(w.db, input, w.now);
       if (changed.length) w.audit({ action: 'meeting.updated', subject: input.id, details: { changed } });
       return { meeting: getMeeting(w.db, input.id), warnings: roomWarnings(w.db, input.id) };
+    }),
+  'meeting.cancel': (ctx, input) =>
+    write(ctx, (w) => {
+      const released = cancelMeeting(w.db, input.id, input.reason, w.staffId, w.now, w.today);
+      w.audit({ action: 'meeting.cancelled', subject: input.id, details: { reason: input.reason, ...released } });
+      return { meeting: getMeeting(w.db, input.id), warnings: [] };
+    }),
+  'meeting.correct': (ctx, input) =>
+    write(ctx, (w) => {
+      const fields = correctMeeting(w.db, input, w.staffId, w.now);
+      w.audit({ action: 'meeting.corrected', subject: input.id, details: { reason: input.reason, fields } });
+      return { meeting: getMeeting(w.db, input.id), warnings: [] };
     }),
   'agenda.get': (ctx, input) => read(ctx, (w) => getAgenda(w.db, input.meetingId, w.today)),
   'agenda.addCaseItem': (ctx, input) =>

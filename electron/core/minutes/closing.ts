@@ -2,26 +2,26 @@ import type { z } from 'zod';
 import { KasaneError, type MaterialCopy } from '../../../shared/contract';
 import type { Db } from '../vault/database';
 import { closeMinutes } from './minutes-repository';
-import { meetingOf, STATE_JA } from '../meetings/attendance-repository';
+import { recordedTime } from '../meetings/attendance-repository';
+import { changeMeeting, meetingRow } from '../meetings/meeting-state';
+import { assertClosingTime } from '../meetings/cancel-correct';
 
 type Copy = z.infer<typeof MaterialCopy>;
 
-/** HH:MM on the secretariat's clock. */
-const localTime = (d: Date): string => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-
 /**
- * The numbered copies of a 支援会議's materials: one per attendee present, numbered in order of
- * arrival as they are handed out. Numbers are assigned when first asked for after 開会, so a
- * covered late arrival gets the next number; a number once given is never reused.
+ * The numbered copies of a 支援会議's materials: one per attendee in the room, numbered in order
+ * of arrival as they are handed out — at 開会, then to each covered late arrival as they are let
+ * in (meetings opened before this rule get theirs on first look). Someone who left before being
+ * handed a copy gets none; a number once given is never reused.
  */
 export function materialCopies(db: Db, meetingId: string): Copy[] {
-  const m = meetingOf(db, meetingId);
-  if (m.type !== 'shien' || m.state === 'planned') return [];
+  const m = meetingRow(db, meetingId);
+  if (m.type !== 'shien' || (m.state !== 'open' && m.state !== 'closed')) return [];
   if (m.state === 'open') {
     const waiting = db
       .prepare(
         `SELECT t.member_id FROM meeting_attendance t
-         WHERE t.meeting_id = ? AND t.present = 1 AND NOT EXISTS (SELECT 1 FROM material_copies c WHERE c.meeting_id = t.meeting_id AND c.member_id = t.member_id)
+         WHERE t.meeting_id = ? AND t.present = 1 AND t.left_at IS NULL AND NOT EXISTS (SELECT 1 FROM material_copies c WHERE c.meeting_id = t.meeting_id AND c.member_id = t.member_id)
          ORDER BY t.arrived_at IS NULL, t.arrived_at, t.updated_at, t.member_id`,
       )
       .pluck()
@@ -42,22 +42,32 @@ export function materialCopies(db: Db, meetingId: string): Copy[] {
   return rows.map((r) => ({ ...r, returned: r.returned === 1 }));
 }
 
-export function markCopyReturned(db: Db, meetingId: string, number: number, returned: boolean): void {
-  const m = meetingOf(db, meetingId);
-  if (m.state !== 'open') throw new KasaneError('meeting_not_open_state', { state: STATE_JA[m.state] });
+export function markCopyReturned(db: Db, meetingId: string, number: number, returned: boolean, now: Date): void {
+  changeMeeting(db, meetingId, 'copies', now);
   materialCopies(db, meetingId);
   const r = db.prepare('UPDATE material_copies SET returned = ? WHERE meeting_id = ? AND number = ?').run(returned ? 1 : 0, meetingId, number);
   if (r.changes === 0) throw new KasaneError('validation_failed', { fields: 'number', issues: [{ path: 'number', code: 'no_such_copy' }] });
 }
 
-/** 閉会: a 支援会議 with copies still out closes only with a reason. */
-export function closeMeeting(db: Db, input: { meetingId: string; closedAt?: string | undefined; unreturnedReason?: string | undefined }, staffId: string, now: Date): { unreturned: number[] } {
-  const m = meetingOf(db, input.meetingId);
-  if (m.state !== 'open') throw new KasaneError('meeting_not_open_state', { state: STATE_JA[m.state] });
-  const unreturned = materialCopies(db, m.id).filter((c) => !c.returned).map((c) => c.number);
+/**
+ * 閉会: a 支援会議 with copies still out closes only with a reason. The 閉会 time is now when it is
+ * recorded on the meeting's day; recorded later, the actual time must be given (never the clock's
+ * time of the day it was typed in), and it is never before the start or anyone's arrival or departure.
+ */
+export function closeMeeting(
+  db: Db,
+  input: { meetingId: string; closedAt?: string | undefined; unreturnedReason?: string | undefined },
+  staffId: string,
+  now: Date,
+  today: string,
+): { unreturned: number[] } {
+  const m = meetingRow(db, input.meetingId);
+  const unreturned = m.state === 'open' ? materialCopies(db, m.id).filter((c) => !c.returned).map((c) => c.number) : [];
+  changeMeeting(db, m.id, 'close', now);
   if (unreturned.length && !input.unreturnedReason) throw new KasaneError('materials_not_returned', { numbers: unreturned.join('、') });
-  const closedTime = input.closedAt ?? localTime(now);
-  db.prepare("UPDATE meetings SET state = 'closed', closed_at = ?, closed_time = ?, closed_by = ?, unreturned_reason = ?, updated_at = ? WHERE id = ?").run(
+  const closedTime = recordedTime(m, input.closedAt, now, today, 'closing_time_required');
+  assertClosingTime(db, m, closedTime);
+  db.prepare('UPDATE meetings SET closed_at = ?, closed_time = ?, closed_by = ?, unreturned_reason = ?, updated_at = ? WHERE id = ?').run(
     now.toISOString(),
     closedTime,
     staffId,

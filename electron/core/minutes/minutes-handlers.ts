@@ -106,17 +106,17 @@ export const minutesHandlers: { [M in MinutesMethod]: Handler<M> } = {
   'role.list': (ctx, input) => read(ctx, (w) => listAssignments(w.db, input)),
   'role.forMeeting': (ctx, input) => read(ctx, (w) => assignmentsForMeeting(w.db, input.meetingId)),
   'role.overdueStats': (ctx, input) => read(ctx, (w) => overdueStats(w.db, input.from, input.to)),
-  // Numbers are handed out on first look after 開会: a write.
+  // Numbers are handed out at 開会 and to late arrivals; meetings opened before that rule get theirs on first look: a write.
   'meeting.copies': (ctx, input) => write(ctx, (w) => materialCopies(w.db, input.meetingId)),
   'meeting.markCopyReturned': (ctx, input) =>
     write(ctx, (w) => {
-      markCopyReturned(w.db, input.meetingId, input.number, input.returned);
+      markCopyReturned(w.db, input.meetingId, input.number, input.returned, w.now);
       w.audit({ action: 'meeting.copy_returned', subject: input.meetingId, details: { number: input.number, returned: input.returned } });
       return materialCopies(w.db, input.meetingId);
     }),
   'meeting.close': (ctx, input) =>
     write(ctx, (w) => {
-      const { unreturned } = closeMeeting(w.db, input, w.staffId, w.now);
+      const { unreturned } = closeMeeting(w.db, input, w.staffId, w.now, w.today);
       w.audit({ action: 'meeting.closed', subject: input.meetingId, details: { unreturned: unreturned.length } });
       let nextMeetingId: string | null = null;
       if (input.nextMeeting) {

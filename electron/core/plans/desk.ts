@@ -55,7 +55,7 @@ export function deskRows(db: Db, today: string): DeskRow[] {
     if (p.post_report === 1 && !p.reported_meeting_id) {
       // The meeting that will carry the report, once it is on an agenda.
       const carrier = db
-        .prepare("SELECT a.meeting_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.case_id = ? AND a.kind = 'report' AND m.state <> 'closed' ORDER BY m.date LIMIT 1")
+        .prepare("SELECT a.meeting_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.case_id = ? AND a.kind = 'report' AND m.state NOT IN ('closed', 'cancelled') ORDER BY m.date LIMIT 1")
         .pluck()
         .get(p.case_id) as string | undefined;
       rows.push({ ...base(p), kind: 'post_report_pending', meetingId: carrier ?? null, date: p.decided_on, days: p.decided_on ? daysBetween(p.decided_on, today) : null, overdue: false });

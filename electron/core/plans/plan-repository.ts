@@ -210,7 +210,7 @@ export function withdrawPlan(db: Db, id: string, now: Date): void {
 }
 
 /** The next planned 重層的支援会議 from `date` (事後報告 goes there). */
-function nextJusoteki(db: Db, date: string): string | undefined {
+export function nextJusoteki(db: Db, date: string): string | undefined {
   return db.prepare("SELECT id FROM meetings WHERE type = 'jusoteki' AND state = 'planned' AND date >= ? ORDER BY date, start_time LIMIT 1").pluck().get(date) as
     | string
     | undefined;
@@ -221,7 +221,7 @@ export function placePendingReports(db: Db, meetingId: string, now: Date, today:
   const pending = db
     .prepare(
       `SELECT p.case_id FROM plans p WHERE p.post_report = 1 AND p.reported_meeting_id IS NULL
-         AND NOT EXISTS (SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.case_id = p.case_id AND a.kind = 'report' AND m.state <> 'closed')`,
+         AND NOT EXISTS (SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.case_id = p.case_id AND a.kind = 'report' AND m.state NOT IN ('closed', 'cancelled'))`,
     )
     .pluck()
     .all() as string[];

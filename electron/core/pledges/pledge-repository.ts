@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { KasaneError, type InviteeCoverage, type PersonCoverage, type PledgeRecord, type PledgeRenewal } from '../../../shared/contract';
 import type { RecordPledgeInput } from '../../../shared/contract/pledges';
 import { fiscalYearRange } from '../../../shared/domain/fiscal-year';
+import { formatWareki } from '../../../shared/domain/wareki';
 import { coverage, organizationOn, type Affiliation, type Coverage, type Exemption, type MeetingRef, type Pledge } from '../../../shared/domain/pledge-coverage';
 import { randomId } from '../vault/crypto';
 import type { Db } from '../vault/database';
@@ -95,6 +96,17 @@ export function updateWording(db: Db, text: string, staffId: string, now: Date):
 
 type RecordInput = z.output<typeof RecordPledgeInput>;
 
+/** The head of an organization signs for the people who belong to it on the signing day, no one else. */
+function assertRosterBelongs(db: Db, organizationId: string, memberIds: readonly string[], signedOn: string): void {
+  const belongs = db.prepare('SELECT 1 FROM member_affiliations WHERE member_id = ? AND organization_id = ? AND start_on <= ? AND (end_on IS NULL OR end_on >= ?)');
+  for (const memberId of new Set(memberIds)) {
+    if (belongs.get(memberId, organizationId, signedOn, signedOn)) continue;
+    const name = db.prepare('SELECT name FROM members WHERE id = ?').pluck().get(memberId) as string;
+    const organization = db.prepare('SELECT name FROM organizations WHERE id = ?').pluck().get(organizationId) as string;
+    throw new KasaneError('roster_member_not_in_organization', { name, organization, signedOn: formatWareki(signedOn) });
+  }
+}
+
 /** The active pledges (not revoked, not superseded) for the same person or organization and period, latest first. */
 function activeDuplicates(db: Db, input: RecordInput): { id: string; signed_on: string }[] {
   const [same, params] =
@@ -121,12 +133,18 @@ export function recordPledge(db: Db, input: RecordInput, staffId: string, now: D
   if (input.kind === 'organization_roster') {
     assertActiveOrganization(db, input.organizationId);
     input.memberIds.forEach((m) => assertMember(db, m));
+    assertRosterBelongs(db, input.organizationId, input.memberIds, input.signedOn);
   } else {
     assertMember(db, input.memberId);
   }
   if (input.kind === 'per_meeting') {
-    const meeting = db.prepare('SELECT date FROM meetings WHERE id = ?').get(input.meetingId) as { date: string } | undefined;
+    const meeting = db.prepare('SELECT date, type, state, cancel_reason FROM meetings WHERE id = ?').get(input.meetingId) as
+      | { date: string; type: string; state: string; cancel_reason: string | null }
+      | undefined;
     if (!meeting) throw new KasaneError('meeting_not_found');
+    // Strict reading of DOMAIN.md: pledges are a 支援会議's; a cancelled meeting is not held.
+    if (meeting.type !== 'shien') throw new KasaneError('pledge_meeting_not_shien');
+    if (meeting.state === 'cancelled') throw new KasaneError('meeting_cancelled', { reason: meeting.cancel_reason ?? '' });
     if (input.signedOn > meeting.date) throw new KasaneError('pledge_after_meeting', { signedOn: input.signedOn, meetingDate: meeting.date });
   }
   const duplicates = activeDuplicates(db, input);
@@ -158,9 +176,11 @@ export function recordPledge(db: Db, input: RecordInput, staffId: string, now: D
   return { id, superseded: duplicates.map((d) => d.id) };
 }
 
-export function revokePledge(db: Db, id: string, revokedOn: string, reason: string): void {
+/** A revocation is recorded when it happens: never dated in the future, never before the signing. */
+export function revokePledge(db: Db, id: string, revokedOn: string, reason: string, today: string): void {
   const p = getPledge(db, id);
   if (p.revokedOn) throw new KasaneError('pledge_already_revoked', { revokedOn: p.revokedOn });
+  if (revokedOn > today) throw new KasaneError('pledge_revoked_in_future', { revokedOn: formatWareki(revokedOn) });
   if (revokedOn < p.signedOn) throw new KasaneError('validation_failed', { fields: 'revokedOn', issues: [{ path: 'revokedOn', code: 'before_signed' }] });
   db.prepare('UPDATE pledges SET revoked_on = ?, revocation_reason = ? WHERE id = ?').run(revokedOn, reason, id);
 }
@@ -230,8 +250,11 @@ function effectiveOn(stored: readonly StoredPledge[], day: string, kinds?: reado
 
 const ANNUAL_KINDS: readonly Pledge['kind'][] = ['individual_annual', 'organization_roster'];
 
-function exemptionsOf(db: Db): Exemption[] {
-  return db.prepare('SELECT id AS organizationId, pledge_exemption_reason AS reason FROM organizations WHERE pledge_exemption_reason IS NOT NULL').all() as Exemption[];
+/** The exemptions that held on a day (an exemption withdrawn today still covered last year's meetings). */
+function exemptionsOf(db: Db, day: string): Exemption[] {
+  return db
+    .prepare('SELECT organization_id AS organizationId, reason FROM organization_exemptions WHERE from_on <= @day AND (until_on IS NULL OR until_on >= @day)')
+    .all({ day }) as Exemption[];
 }
 
 /** Each person's affiliation history, oldest first (the order the pure rule reads it in). */
@@ -251,7 +274,7 @@ function affiliationsFor(db: Db, memberIds: string[]): Map<string, Affiliation[]
 function verdicts(db: Db, memberIds: string[], meeting: MeetingRef, opts: { kinds?: readonly Pledge['kind'][]; exemptions?: boolean } = {}): Map<string, Coverage> {
   const stored = pledgesFor(db, memberIds);
   const pledges = effectiveOn(stored, meeting.date, opts.kinds);
-  const exemptions = opts.exemptions === false ? [] : exemptionsOf(db);
+  const exemptions = opts.exemptions === false ? [] : exemptionsOf(db, meeting.date);
   const affiliations = affiliationsFor(db, memberIds);
   return new Map(memberIds.map((id) => [id, coverage({ memberId: id, affiliations: affiliations.get(id) ?? [] }, meeting, pledges, exemptions)]));
 }
@@ -339,7 +362,6 @@ export function pledgeRenewals(db: Db, fiscalYear: number): PledgeRenewal[] {
   if (candidates.length === 0) return [];
   const stored = pledgesFor(db, candidates);
   const affiliations = affiliationsFor(db, candidates);
-  const exemptions = exemptionsOf(db);
   const firstMeeting = db.prepare(
     `SELECT m.id, m.title, m.date, o.name AS organizationName, o.sort_order, coalesce(pm.name_kana, pm.name) AS sortName, pm.name
      FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id JOIN organizations o ON o.id = i.organization_id JOIN members pm ON pm.id = i.member_id
@@ -360,7 +382,7 @@ export function pledgeRenewals(db: Db, fiscalYear: number): PledgeRenewal[] {
       | { id: string; title: string; date: string; organizationName: string; sort_order: number; sortName: string; name: string }
       | undefined;
     if (!meeting) continue;
-    const renewed = coverage(person, meeting, effectiveOn(stored, meeting.date, ANNUAL_KINDS), exemptions).covered;
+    const renewed = coverage(person, meeting, effectiveOn(stored, meeting.date, ANNUAL_KINDS), exemptionsOf(db, meeting.date)).covered;
     rows.push({
       memberId,
       name: meeting.name,

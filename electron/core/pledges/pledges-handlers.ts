@@ -85,7 +85,7 @@ export const pledgesHandlers: { [M in PledgesMethod]: Handler<M> } = {
   'pledge.renewals': (ctx, input) => read(ctx, (w) => pledgeRenewals(w.db, input.fiscalYear)),
   'pledge.revoke': (ctx, input) =>
     write(ctx, (w) => {
-      revokePledge(w.db, input.id, input.revokedOn, input.reason);
+      revokePledge(w.db, input.id, input.revokedOn, input.reason, w.today);
       w.audit({ action: 'pledge.revoked', subject: input.id, details: { revokedOn: input.revokedOn } });
       return getPledge(w.db, input.id);
     }),

@@ -1,5 +1,6 @@
 import { localIsoDate } from '../../../shared/domain/calendar-date';
 import { appendAudit, type AuditEntry } from '../audit/audit-log';
+import { assertRecordsHold, beginWatch, watch } from '../meetings/meeting-integrity';
 import type { Db } from '../vault/database';
 import type { HandlerContext } from './handlers';
 
@@ -29,8 +30,19 @@ export function read<T>(ctx: HandlerContext, fn: (w: Work) => T): T {
   return fn(workOf(ctx));
 }
 
-/** A change and its audit entry, in one transaction: both are written or neither. */
+/**
+ * A change and its audit entry, in one transaction: both are written or neither. Before it
+ * commits, the meetings whose records rest on what it touched are checked (the pledge gate and
+ * attendance as invariants, meetings/meeting-integrity): a change that would make one untrue
+ * is rolled back with the reason.
+ */
 export function write<T>(ctx: HandlerContext, fn: (w: Work) => T): T {
   const w = workOf(ctx);
-  return w.db.transaction(() => fn(w))();
+  watch(w.db);
+  return w.db.transaction(() => {
+    beginWatch(w.db);
+    const result = fn(w);
+    assertRecordsHold(w.db);
+    return result;
+  })();
 }

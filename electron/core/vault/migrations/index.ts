@@ -11,6 +11,7 @@ import { minutes } from './0008-minutes';
 import { backups } from './0009-backups';
 import { plans } from './0010-plans';
 import { auditByTime } from './0011-audit-by-time';
+import { meetingIntegrity } from './0012-meeting-integrity';
 
 export interface Migration {
   version: number;
@@ -19,7 +20,7 @@ export interface Migration {
 }
 
 /** In order; each runs in its own transaction and sets PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials, pledgeSupersede, minutes, backups, plans, auditByTime];
+export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials, pledgeSupersede, minutes, backups, plans, auditByTime, meetingIntegrity];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 

@@ -1,0 +1,76 @@
+import { KasaneError } from '../../../shared/contract';
+import { meetingChange, type MeetingChange, type MeetingLifecycleState } from '../../../shared/domain/meeting-lifecycle';
+import type { MeetingType } from '../../../shared/domain/agenda';
+import { formatWareki } from '../../../shared/domain/wareki';
+import type { Db } from '../vault/database';
+
+export interface MeetingRow {
+  id: string;
+  type: MeetingType;
+  date: string;
+  state: MeetingLifecycleState;
+  start_time: string | null;
+  cancel_reason: string | null;
+}
+
+/** How the refusals name a change (documents and messages are Japanese; the core words them). */
+export const CHANGE_JA: Record<MeetingChange, string> = {
+  date: '開催日',
+  time: '開始・終了時刻',
+  type: '会議の種別',
+  place: '場所',
+  title: '会議名',
+  chair: '司会',
+  notes: '備考',
+  invite: '招集者の追加',
+  uninvite: '招集者の削除',
+  agenda: '次第の変更',
+  materials: '資料の追加・削除',
+  arrive: '受付（出席）',
+  absent: '欠席の記録',
+  leave: '退席の記録',
+  walk_in: '当日参加の受付',
+  open: '開会',
+  copies: '配付資料の回収',
+  close: '閉会',
+  cancel: '中止',
+  correct: '記録の訂正',
+};
+
+export const STATE_JA: Record<MeetingLifecycleState, string> = { planned: '予定', checking_in: '受付中', open: '開会中', closed: '閉会', cancelled: '中止' };
+
+export function meetingRow(db: Db, id: string): MeetingRow {
+  const m = db.prepare('SELECT id, type, date, state, start_time, cancel_reason FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+  if (!m) throw new KasaneError('meeting_not_found');
+  return m;
+}
+
+/** The state machine's refusal as a typed error that says what to do instead. */
+export function refusal(m: MeetingRow, change: MeetingChange): KasaneError | null {
+  const verdict = meetingChange(m.state, change);
+  if (verdict.ok) return null;
+  if (verdict.reason === 'cancelled') return new KasaneError('meeting_cancelled', { reason: m.cancel_reason ?? '' });
+  const code = ({ frozen_from_check_in: 'meeting_frozen_from_check_in', in_session: 'meeting_in_session', not_started: 'meeting_not_started', record_closed: 'meeting_record_closed' } as const)[
+    verdict.reason
+  ];
+  return new KasaneError(code, { change: CHANGE_JA[change] });
+}
+
+/**
+ * Every change to a meeting asks here first: refused unless the state machine allows it from the
+ * meeting's current state; when it leads to another state (受付 begins, 開会, 閉会, 中止), the
+ * meeting moves there in the same transaction. Returns the meeting as it was before.
+ */
+export function changeMeeting(db: Db, meetingId: string, change: MeetingChange, now: Date): MeetingRow {
+  const m = meetingRow(db, meetingId);
+  const refused = refusal(m, change);
+  if (refused) throw refused;
+  const to = meetingChange(m.state, change);
+  if (to.ok && to.to !== m.state) db.prepare('UPDATE meetings SET state = ?, updated_at = ? WHERE id = ?').run(to.to, now.toISOString(), m.id);
+  return m;
+}
+
+/** Attendance and opening happen on the meeting's day or later (recorded afterwards), never before it. */
+export function assertHeldBy(m: MeetingRow, today: string): void {
+  if (m.date > today) throw new KasaneError('meeting_not_yet_held', { date: formatWareki(m.date) });
+}
