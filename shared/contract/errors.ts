@@ -57,7 +57,6 @@ export const ERROR_CODES = [
   'consent_required_for_jusoteki',
   'agenda_item_not_found',
   'case_already_on_agenda',
-  'meeting_not_planned',
   // confidentiality pledges
   'pledge_not_found',
   'pledge_already_revoked',
@@ -66,7 +65,6 @@ export const ERROR_CODES = [
   // check-in and the pledge gate
   'pledge_gate_closed',
   'attendee_not_covered',
-  'meeting_not_open_state',
   'pledge_duplicate',
   'pledge_after_meeting',
   'attendee_already_checked_in',

@@ -1,3 +1,4 @@
+import { HELD_STATES_SQL } from '../meetings/meeting-state';
 import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -324,7 +325,7 @@ export function dailyBackupDue(db: Db, now: Date): boolean {
 
 function contentsOf(db: Db, createdAt: string, sizeBytes: number, staffNames: string[]): BackupContents {
   const count = (sql: string) => db.prepare(sql).pluck().get() as number;
-  const last = db.prepare("SELECT date, title FROM meetings WHERE state <> 'planned' ORDER BY date DESC, start_time DESC LIMIT 1").get() as
+  const last = db.prepare(`SELECT date, title FROM meetings WHERE state IN ${HELD_STATES_SQL} ORDER BY date DESC, start_time DESC LIMIT 1`).get() as
     | { date: string; title: string }
     | undefined;
   return {

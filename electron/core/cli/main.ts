@@ -1,3 +1,4 @@
+import { formatWareki } from '../../../shared/domain/wareki';
 import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -185,6 +186,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
             report.minutes.ok
               ? `確定した会議録: ${report.minutes.versions} 版、内容は確定時のままです`
               : `確定した会議録: ${report.minutes.changed.length} 版の内容が確定時と一致しません（${report.minutes.changed.map((c) => `会議 ${c.meetingId} 第${c.version}版`).join('、')}）`,
+          );
+          console.log(
+            report.meetings.ok
+              ? '会議の記録: 出席者は全員誓約で守られ、出欠の記録に矛盾はありません'
+              : `会議の記録: ${report.meetings.violations.length} 件の矛盾があります（${report.meetings.violations.map((v) => `${formatWareki(v.date)}の会議 ${v.meetingId}: ${v.code}`).join('、')}）`,
           );
           console.log(report.ok ? '結果: 正常' : '結果: 異常があります');
           return report.ok ? 0 : 1;

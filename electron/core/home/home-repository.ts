@@ -3,6 +3,7 @@ import { fiscalYearOf } from '../../../shared/domain/fiscal-year';
 import type { Db } from '../vault/database';
 import { countActivePledges, coverageForMeeting } from '../pledges/pledge-repository';
 import { OVERDUE_SQL } from '../minutes/role-repository';
+import { HELD_STATES_SQL, UPCOMING_STATES_SQL } from '../meetings/meeting-state';
 
 const count = (db: Db, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
 
@@ -11,7 +12,7 @@ const MAX_PLEDGE_WARNINGS = 5;
 /** Upcoming 支援会議 (still planned) with invitees not covered on the day: soonest first, at most five. */
 function pledgeWarnings(db: Db, today: string): HomeSummary['pledgeWarnings'] {
   const meetings = db
-    .prepare("SELECT id, title, date FROM meetings WHERE type = 'shien' AND state = 'planned' AND date >= ? ORDER BY date, start_time, created_at")
+    .prepare("SELECT id, title, date FROM meetings WHERE type = 'shien' AND state IN ('planned', 'checking_in') AND date >= ? ORDER BY date, start_time, created_at")
     .all(today) as { id: string; title: string; date: string }[];
   const warnings: HomeSummary['pledgeWarnings'] = [];
   for (const m of meetings) {
@@ -26,16 +27,17 @@ export function homeSummary(db: Db, today: string): HomeSummary {
   const next = db
     .prepare(
       `SELECT id, type, title, date, start_time AS startTime, place FROM meetings
-       WHERE date >= ? AND state IN ('planned', 'open') ORDER BY date, start_time LIMIT 1`,
+       WHERE date >= ? AND state IN ${UPCOMING_STATES_SQL} ORDER BY date, start_time LIMIT 1`,
     )
     .get(today) as HomeSummary['nextMeeting'] | undefined;
   return {
     nextMeeting: next ?? null,
     pledgeWarnings: pledgeWarnings(db, today),
     counts: {
-      upcomingMeetings: count(db, "SELECT count(*) AS n FROM meetings WHERE date >= ? AND state IN ('planned', 'open')", today),
-      // A meeting held and closed today is past already.
-      pastMeetings: count(db, "SELECT count(*) AS n FROM meetings WHERE date < ? OR state = 'closed'", today),
+      // A cancelled meeting is neither upcoming nor held.
+      upcomingMeetings: count(db, `SELECT count(*) AS n FROM meetings WHERE date >= ? AND state IN ${UPCOMING_STATES_SQL}`, today),
+      // 開催済み: only meetings that were opened; one closed today is past already, one still open is not.
+      pastMeetings: count(db, `SELECT count(*) AS n FROM meetings WHERE state IN ${HELD_STATES_SQL} AND (state = 'closed' OR date < ?)`, today),
       openCases: count(db, "SELECT count(*) AS n FROM cases WHERE status NOT IN ('closed', 'suspended')"),
       organizations: count(db, 'SELECT count(*) AS n FROM organizations WHERE retired_at IS NULL'),
       // Active pledges of the current 年度 (not revoked, not superseded).

@@ -47,7 +47,7 @@ describe('home.summary', () => {
     await plan('jusoteki', '2026-11-25', ['未誓 約男']); // no pledge needed
     await plan('shien', '2026-12-01', ['誓約 済子']); // everyone covered
     await plan('shien', '2026-11-24', ['未誓 約男']);
-    await ok('meeting.open', { meetingId: meetings['shien@2026-11-24']!.id }); // no longer planned
+    await ok('meeting.cancel', { id: meetings['shien@2026-11-24']!.id, reason: '台風のため' }); // cancelled: no longer upcoming
     await plan('shien', '2027-02-01', ['未誓 約男']);
     await plan('shien', '2026-12-20', ['誓約 済子', '未誓 約男', '未誓 花子']);
     await plan('shien', '2026-12-10', ['未誓 約男', '未誓 花子']);

@@ -48,8 +48,8 @@ export function getAttendance(db: Db, meetingId: string): Attendance {
       leftAt: a?.left_at ?? null,
     };
   });
-  // The gate concerns a 支援会議 only: every attendee in the room (present, not left) must be covered.
-  const gateOpen = m.type !== 'shien' || rows.every((r) => r.present !== true || r.leftAt !== null || r.covered);
+  // The gate concerns a 支援会議 only: everyone who arrived (even if they left again) must be covered.
+  const gateOpen = m.type !== 'shien' || rows.every((r) => r.present !== true || r.covered);
   return { meetingId, state: m.state, gateOpen, rows };
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attendance, Member, Organization } from '../../../shared/contract';
 import type { Meeting } from '../../../shared/contract/meetings';
-import { VAULT_INPUT, tempHome, testCore } from '../testing/temp-vault';
+import { VAULT_INPUT, daysLater, tempHome, testClock, testCore } from '../testing/temp-vault';
 import { contractCalls } from '../testing/contract-calls';
 import { checkPdf } from '../testing/pdf-check';
 import type { KasaneCore } from '../app';
@@ -9,6 +9,7 @@ import { addDays } from '../../../shared/domain/calendar-date';
 import type { PledgeRecord } from '../../../shared/contract';
 
 let t: ReturnType<typeof tempHome>;
+const clock = testClock('2026-11-23T09:00:00+09:00');
 let core: KasaneCore;
 const { ok, fails } = contractCalls(() => core);
 let orgs: Organization[];
@@ -18,7 +19,7 @@ const member = (name: string) => members.find((m) => m.name === name)!.id;
 
 beforeAll(async () => {
   t = tempHome();
-  core = testCore(t.paths, () => new Date('2026-11-23T09:00:00+09:00'));
+  core = testCore(t.paths, clock.now);
   expect((await core.dispatch('vault.create', VAULT_INPUT)).ok).toBe(true);
   orgs = await ok<Organization[]>('organization.list', {});
   await ok('member.create', { name: '誓約 済子', organizationId: org('社会福祉協議会'), startOn: '2025-04-01' });
@@ -31,9 +32,15 @@ afterAll(async () => {
   t.cleanup();
 });
 
+/** Each test's meeting is held on a day of its own (attendance is recorded on the day, a withdrawal from the next). */
 let day = 0;
+const nextDay = async () => {
+  day++;
+  await daysLater(core, clock, `${addDays('2026-11-23', day)}T09:00:00+09:00`);
+  return addDays('2026-11-23', day);
+};
 const plan = async (type: 'shien' | 'jusoteki') =>
-  (await ok<{ meeting: Meeting }>('meeting.create', { type, date: addDays('2026-11-23', ++day), startTime: '10:00', inviteeMemberIds: members.map((m) => m.id) })).meeting;
+  (await ok<{ meeting: Meeting }>('meeting.create', { type, date: await nextDay(), startTime: '10:00', inviteeMemberIds: members.map((m) => m.id) })).meeting;
 const audit = (action: string) =>
   (core.session.vault.db.prepare('SELECT subject, details FROM audit_log WHERE action = ? ORDER BY seq').all(action) as { subject: string | null; details: string }[]).map((r) => ({
     subject: r.subject,
@@ -50,14 +57,14 @@ describe('check-in and the pledge gate', () => {
     const before = gateRefusals();
     expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'pledge_gate_closed', details: { names: '未誓 約男' } });
     expect(gateRefusals()).toBe(before + 1); // the refusal is in the audit log
-    expect((await ok<Meeting>('meeting.get', { id: m.id })).state).toBe('planned');
+    expect((await ok<Meeting>('meeting.get', { id: m.id })).state).toBe('checking_in');
 
     a = await ok<Attendance>('attendance.checkIn', { meetingId: m.id, memberId: member('未誓 約男'), present: false });
     expect(a.gateOpen).toBe(true);
     expect((await ok<Attendance>('meeting.open', { meetingId: m.id })).state).toBe('open');
     // Opening twice is refused; the agenda is frozen once open.
-    expect((await fails('meeting.open', { meetingId: m.id })).code).toBe('meeting_not_open_state');
-    expect((await fails('agenda.addItem', { meetingId: m.id, section: 'other', title: '追加', minutes: 5 })).code).toBe('meeting_not_planned');
+    expect((await fails('meeting.open', { meetingId: m.id })).code).toBe('meeting_in_session');
+    expect((await fails('agenda.addItem', { meetingId: m.id, section: 'other', title: '追加', minutes: 5 })).code).toBe('meeting_in_session');
   });
 
   it('signing a per-meeting pledge at the door lets the meeting open', async () => {
@@ -97,14 +104,19 @@ describe('check-in and the pledge gate', () => {
 });
 
 describe('the evidence kept with the meeting', () => {
-  it('someone who left before the opening does not hold it back', async () => {
+  it('someone who arrived and left before the opening still holds it back (a departure is no way around the gate); marked absent, they do not', async () => {
     const m = await plan('shien');
     await ok('attendance.checkIn', { meetingId: m.id, memberId: member('誓約 済子'), present: true, arrivedAt: '09:50' });
     await ok('attendance.checkIn', { meetingId: m.id, memberId: member('未誓 約男'), present: true, arrivedAt: '09:52' });
     expect((await fails('meeting.open', { meetingId: m.id })).code).toBe('pledge_gate_closed');
     const left = await ok<Attendance>('attendance.leave', { meetingId: m.id, memberId: member('未誓 約男'), leftAt: '09:58' });
-    expect(left.gateOpen).toBe(true);
-    expect((await ok<Attendance>('meeting.open', { meetingId: m.id })).state).toBe('open');
+    expect(left.gateOpen).toBe(false);
+    expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'pledge_gate_closed', details: { names: '未誓 約男' } });
+    await ok('attendance.checkIn', { meetingId: m.id, memberId: member('未誓 約男'), present: false });
+    const opened = await ok<Attendance>('meeting.open', { meetingId: m.id });
+    expect(opened.state).toBe('open');
+    // Only the people in the room are handed a numbered copy.
+    expect((await ok<{ memberId: string }[]>('meeting.copies', { meetingId: m.id })).map((c) => c.memberId)).toEqual([member('誓約 済子')]);
   });
 
   it('states the pledge that let each person in at 開会, even after it is revoked later', async () => {
@@ -112,7 +124,9 @@ describe('the evidence kept with the meeting', () => {
     const pledge = await ok<{ id: string }>('pledge.record', { kind: 'per_meeting', memberId: member('未誓 約男'), meetingId: m.id, signedOn: '2026-11-23', addressee: 'みほん市長', originalReceived: true });
     await ok('attendance.checkIn', { meetingId: m.id, memberId: member('未誓 約男'), present: true, arrivedAt: '09:52' });
     await ok('meeting.open', { meetingId: m.id });
-    await ok('pledge.revoke', { id: pledge.id, revokedOn: '2026-11-23', reason: '記載誤り' });
+    // Revoked on the meeting's day, the record would say he sat there without a pledge: refused.
+    expect(await fails('pledge.revoke', { id: pledge.id, revokedOn: m.date, reason: '記載誤り' })).toMatchObject({ code: 'pledge_revocation_breaks_record', details: { name: '未誓 約男' } });
+    await ok('pledge.revoke', { id: pledge.id, revokedOn: await nextDay(), reason: '記載誤り' });
     const row = (await ok<Attendance>('attendance.get', { meetingId: m.id })).rows.find((r) => r.memberId === member('未誓 約男'))!;
     expect(row).toMatchObject({ covered: true, by: 'per_meeting', pledgeId: pledge.id, pledgeSignedOn: '2026-11-23', pledgeWordingVersion: 1 });
   });
@@ -125,7 +139,7 @@ describe('出席者名簿 PDF', () => {
     await ok('attendance.checkIn', { meetingId: m.id, memberId: member('誓約 済子'), present: true, arrivedAt: '09:50' });
     await ok('attendance.checkIn', { meetingId: m.id, memberId: member('未誓 約男'), present: true, arrivedAt: '09:52' });
     const { pdfBase64, fileName } = await ok<{ pdfBase64: string; fileName: string }>('meeting.attendancePdf', { meetingId: m.id });
-    expect(fileName).toMatch(/^出席者名簿_令和8年11月\d+日_支援会議\.pdf$/);
+    expect(fileName).toMatch(/^出席者名簿_令和8年1[12]月\d+日_支援会議\.pdf$/);
     checkPdf(pdfBase64, 'attendance-shien.pdf', [
       '--expect', '出席者名簿', '--expect', '秘', '--expect', '年度誓約書（個人）（令和8年4月1日署名・文面第1版）', '--expect', '誓約免除（委託契約で守秘義務）', '--expect', '出席 2名',
     ]);
@@ -156,11 +170,11 @@ describe('bad input at the door', () => {
   it('opening a meeting that is already open or closed is refused with its state; a closed meeting takes no check-in', async () => {
     const m = await plan('shien');
     await ok('meeting.open', { meetingId: m.id });
-    expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'meeting_not_open_state', details: { state: '開会中' } });
-    core.session.vault.db.prepare("UPDATE meetings SET state = 'closed' WHERE id = ?").run(m.id);
+    expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'meeting_in_session', details: { change: '開会' } });
+    await ok('meeting.close', { meetingId: m.id, closedAt: '11:00' });
     const opened = audit('meeting.opened').length;
-    expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'meeting_not_open_state', details: { state: '閉会' } });
-    expect(await fails('attendance.checkIn', { meetingId: m.id, memberId: member('未誓 約男'), present: true })).toMatchObject({ code: 'meeting_not_open_state' });
+    expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'meeting_record_closed', details: { change: '開会' } });
+    expect(await fails('attendance.checkIn', { meetingId: m.id, memberId: member('未誓 約男'), present: true })).toMatchObject({ code: 'meeting_record_closed' });
     expect(audit('meeting.opened').length).toBe(opened);
     expect((await ok<Attendance>('attendance.get', { meetingId: m.id })).rows.every((r) => r.present === null)).toBe(true);
   });
@@ -189,6 +203,9 @@ describe('the audit log of gate decisions', () => {
       },
     });
     expect(audit('gate.exemption_used').at(-1)).toEqual({ subject: m.id, details: { memberId: member('未誓 約男'), organizationId: org('地域包括支援センター'), at: 'open' } });
+    // Withdrawn on the day of the meeting it covered, the record would break: from the next day it is not.
+    expect((await fails('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: null })).code).toBe('exemption_withdrawal_breaks_record');
+    await nextDay();
     await exempt('地域包括支援センター', null);
   });
 
@@ -213,6 +230,7 @@ describe('the audit log of gate decisions', () => {
     const walkInId = a.rows.find((r) => r.name === '飛込 二子')!.memberId;
     expect(audit('gate.late_arrival_covered').at(-1)).toEqual({ subject: m.id, details: { memberId: walkInId, by: 'exemption', pledgeId: null, at: 'walk_in' } });
     expect(audit('gate.exemption_used').at(-1)).toEqual({ subject: m.id, details: { memberId: walkInId, organizationId: org('健康課'), at: 'walk_in' } });
+    await nextDay();
     await exempt('健康課', null);
 
     // Gate entries name people by id only.

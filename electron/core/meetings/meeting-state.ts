@@ -1,5 +1,5 @@
 import { KasaneError } from '../../../shared/contract';
-import { meetingChange, type MeetingChange, type MeetingLifecycleState } from '../../../shared/domain/meeting-lifecycle';
+import { meetingChange, UPCOMING, WAS_HELD, type MeetingChange, type MeetingLifecycleState } from '../../../shared/domain/meeting-lifecycle';
 import type { MeetingType } from '../../../shared/domain/agenda';
 import { formatWareki } from '../../../shared/domain/wareki';
 import type { Db } from '../vault/database';
@@ -37,7 +37,12 @@ export const CHANGE_JA: Record<MeetingChange, string> = {
   correct: '記録の訂正',
 };
 
-export const STATE_JA: Record<MeetingLifecycleState, string> = { planned: '予定', checking_in: '受付中', open: '開会中', closed: '閉会', cancelled: '中止' };
+
+const sqlList = (states: ReadonlySet<string>) => `(${[...states].map((s) => `'${s}'`).join(', ')})`;
+/** `state IN …` of meetings still to come or under way (never a cancelled one), for queries. */
+export const UPCOMING_STATES_SQL = sqlList(UPCOMING);
+/** `state IN …` of meetings that were really held (opened): only these count as 開催済み. */
+export const HELD_STATES_SQL = sqlList(WAS_HELD);
 
 export function meetingRow(db: Db, id: string): MeetingRow {
   const m = db.prepare('SELECT id, type, date, state, start_time, cancel_reason FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;

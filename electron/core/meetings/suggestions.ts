@@ -54,7 +54,7 @@ export function suggestionsFor(db: Db, meetingId: string, today: string): Sugges
 function planSuggestions(db: Db, meetingId: string, onAgenda: Set<string>, already: SuggestionRow[]): SuggestionRow[] {
   const meeting = db.prepare('SELECT date FROM meetings WHERE id = ?').get(meetingId) as { date: string };
   const following = db
-    .prepare("SELECT date FROM meetings WHERE type = 'jusoteki' AND date > ? AND id <> ? ORDER BY date LIMIT 1")
+    .prepare("SELECT date FROM meetings WHERE type = 'jusoteki' AND state <> 'cancelled' AND date > ? AND id <> ? ORDER BY date LIMIT 1")
     .pluck()
     .get(meeting.date, meetingId) as string | undefined;
   const horizon = following ?? addDays(meeting.date, 60);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   meetingId = meeting.id;
   const agenda = await ok<Agenda>('agenda.get', { meetingId });
   itemId = agenda.items.find((i) => i.section === 'reports')!.id;
-  await ok('attendance.checkIn', { meetingId, memberId: members[0]!.id, present: true });
+  await ok('attendance.checkIn', { meetingId, memberId: members[0]!.id, present: true, arrivedAt: '09:55' });
   await ok('meeting.open', { meetingId });
   await ok('minutes.focusItem', { meetingId, itemId });
   await core.close();

@@ -1,3 +1,4 @@
+import { WAS_HELD, type MeetingLifecycleState } from '../../../shared/domain/meeting-lifecycle';
 import { KasaneError, type Minutes, type MinutesState } from '../../../shared/contract';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
@@ -25,7 +26,8 @@ export function minutesRow(db: Db, meetingId: string, now: Date): MinutesRow {
   if (row) return row;
   const meeting = db.prepare('SELECT state FROM meetings WHERE id = ?').get(meetingId) as { state: string } | undefined;
   if (!meeting) throw new KasaneError('meeting_not_found');
-  if (meeting.state === 'planned') throw new KasaneError('minutes_not_ready', { state: '開会前' });
+  // Minutes are of a meeting that was held: not before 開会, never of a cancelled one.
+  if (!WAS_HELD.has(meeting.state as MeetingLifecycleState)) throw new KasaneError('minutes_not_ready', { state: meeting.state === 'cancelled' ? '中止' : '開会前' });
   const state: MinutesState = meeting.state === 'open' ? 'live' : 'draft';
   db.prepare('INSERT INTO minutes (meeting_id, state, updated_at) VALUES (?, ?, ?)').run(meetingId, state, now.toISOString());
   return { meeting_id: meetingId, state, current_item_id: null, focused_since: null, amendment_reason: null };

@@ -108,7 +108,7 @@ describe('closing and confirming', () => {
     expect(db().prepare('SELECT state FROM meetings WHERE id = ?').pluck().get(meeting.id)).toBe('open');
     const closed = await ok<{ minutes: Minutes }>('meeting.close', { meetingId: meeting.id, unreturnedReason: '本人が持ち帰り、翌日回収予定' });
     expect(closed.minutes.state).toBe('draft');
-    expect((await fails('meeting.close', { meetingId: meeting.id })).code).toBe('meeting_not_open_state');
+    expect((await fails('meeting.close', { meetingId: meeting.id })).code).toBe('meeting_record_closed');
   });
 
   it('confirms once: hash of the stored text, lifecycle steps applied with the item, assignments live; then edits are refused until an amendment', async () => {

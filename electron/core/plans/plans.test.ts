@@ -45,7 +45,7 @@ async function holdAndConfirm(meetingId: string, caseId: string, kind: string): 
   await ok('meeting.open', { meetingId });
   const item = (await ok<Agenda>('agenda.get', { meetingId })).items.find((i) => i.caseId === caseId)!;
   await ok('minutes.addDecision', { itemId: item.id, kind, text: '協議の結果' });
-  await ok('meeting.close', { meetingId });
+  await ok('meeting.close', { meetingId, closedAt: '16:00' });
   await ok('minutes.confirm', { meetingId });
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { verifyAuditChain, type ChainVerdict } from '../audit/audit-log';
 import type { Db } from './database';
+import { meetingRecordViolations } from '../meetings/meeting-integrity';
 
 /** Confirmed minutes whose stored text no longer matches its hash, or the hash the audit log recorded at 確定. */
 export interface MinutesVerdict {
@@ -14,6 +15,8 @@ export interface VerifyReport {
   integrity: string[];
   auditChain: ChainVerdict;
   minutes: MinutesVerdict;
+  /** Meetings whose record does not hold (the pledge gate, attendance): none in a sound vault. */
+  meetings: { ok: boolean; violations: { meetingId: string; date: string; code: string }[] };
 }
 
 /**
@@ -41,10 +44,13 @@ export function verifyMinutes(db: Db): MinutesVerdict {
   return { ok: changed.length === 0, versions: rows.length, changed };
 }
 
-/** `kasane verify`: SQLite's own integrity check, the audit log's hash chain, and the confirmed minutes. */
+/** `kasane verify`: SQLite's own integrity check, the audit log's hash chain, the confirmed minutes and the meetings' records. */
 export function verifyVault(db: Db): VerifyReport {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   const auditChain = verifyAuditChain(db);
   const minutes = verifyMinutes(db);
-  return { ok: integrity.length === 1 && integrity[0] === 'ok' && auditChain.ok && minutes.ok, integrity, auditChain, minutes };
+  // Names stay inside the vault: the report carries ids, dates and codes.
+  const violations = meetingRecordViolations(db).map(({ meetingId, date, code }) => ({ meetingId, date, code }));
+  const meetings = { ok: violations.length === 0, violations };
+  return { ok: integrity.length === 1 && integrity[0] === 'ok' && auditChain.ok && minutes.ok && meetings.ok, integrity, auditChain, minutes, meetings };
 }
