@@ -52,6 +52,26 @@ describe('migrations', () => {
     expect(db.prepare('SELECT case_number, full_name FROM cases').get()).toEqual({ case_number: 'R8-001', full_name: null });
   });
 
+  it('0012 meeting-integrity: a meeting whose 受付 had begun becomes checking_in; an existing exemption holds since its organization was registered', () => {
+    migrate(db, MIGRATIONS.slice(0, 11));
+    db.exec(`
+      INSERT INTO organizations (id, name, kind, pledge_exemption_reason, created_at) VALUES ('o', '健康課', 'city_department', '地方公務員法', '2025-04-01T00:00:00.000Z');
+      INSERT INTO members (id, name, created_at, updated_at) VALUES ('p', '見本 一郎', 'now', 'now');
+      INSERT INTO meetings (id, type, title, date, state, created_at) VALUES ('m1', 'shien', '支援会議', '2026-05-01', 'planned', 'now'), ('m2', 'shien', '支援会議', '2026-06-01', 'planned', 'now');
+      INSERT INTO meeting_invitees (meeting_id, member_id, organization_id) VALUES ('m1', 'p', 'o');
+      INSERT INTO meeting_attendance (meeting_id, member_id, present, updated_at) VALUES ('m1', 'p', 1, 'now');
+    `);
+    migrate(db);
+    expect(db.prepare('SELECT id, state FROM meetings ORDER BY id').all()).toEqual([
+      { id: 'm1', state: 'checking_in' },
+      { id: 'm2', state: 'planned' },
+    ]);
+    expect(db.prepare('SELECT organization_id, reason, from_on, until_on FROM organization_exemptions').all()).toEqual([
+      { organization_id: 'o', reason: '地方公務員法', from_on: '2025-04-01', until_on: null },
+    ]);
+    expect(tables()).toContain('meeting_corrections');
+  });
+
   it('run once: a second migrate applies nothing', () => {
     migrate(db);
     expect(migrate(db)).toEqual([]);
