@@ -231,9 +231,13 @@ const [plan, update, checkIn, walkIn, leave, open, copies, close, pledge, revoke
     .record({ m: mtg, who, at: time })
     .map(
       (a) =>
-        new Cmd(`leave ${JSON.stringify(a)}`, async (model, r) => ({
-          result: await call(r, 'attendance.leave', { meetingId: meetingAt(model, a.m), memberId: r.memberIds[a.who], leftAt: a.at }),
-        })),
+        new Cmd(`leave ${JSON.stringify(a)}`, async (model, r) => {
+          // Mostly someone who is there (a departure of anyone else is refused, which is tested too).
+          const meetingId = meetingAt(model, a.m);
+          const present = r.db().prepare('SELECT member_id FROM meeting_attendance WHERE meeting_id = ? AND present = 1 ORDER BY member_id').pluck().all(meetingId) as string[];
+          const memberId = a.who < 4 && present.length ? present[a.who % present.length] : r.memberIds[a.who];
+          return { result: await call(r, 'attendance.leave', { meetingId, memberId, leftAt: a.at }) };
+        }),
     ),
   fc.record({ m: mtg }).map((a) => new Cmd(`open ${a.m}`, async (model, r) => ({ result: await call(r, 'meeting.open', { meetingId: meetingAt(model, a.m) }) }))),
   fc.record({ m: mtg }).map((a) => new Cmd(`copies ${a.m}`, async (model, r) => ({ result: await call(r, 'meeting.copies', { meetingId: meetingAt(model, a.m) }) }))),
@@ -332,8 +336,12 @@ const [plan, update, checkIn, walkIn, leave, open, copies, close, pledge, revoke
     .map(
       (a) =>
         new Cmd(`correct ${JSON.stringify(a)}`, async (model, r) => {
-          const id = meetingAt(model, a.m);
-          const attendance = a.arrivedAt !== null || a.leftAt !== null ? [{ memberId: r.memberIds[a.who], ...(a.arrivedAt ? { arrivedAt: a.arrivedAt } : {}), ...(a.leftAt !== null ? { leftAt: a.leftAt } : {}) }] : undefined;
+          // Mostly a closed meeting, the only kind a correction concerns.
+          const done = model.meetings.filter((f) => f.record && r.db().prepare('SELECT state FROM meetings WHERE id = ?').pluck().get(f.id) === 'closed');
+          const id = done.length && a.m < 3 ? done[done.length - 1 - (a.m % done.length)]!.id : meetingAt(model, a.m);
+          const present = r.db().prepare('SELECT member_id FROM meeting_attendance WHERE meeting_id = ? AND present = 1 ORDER BY member_id').pluck().all(id) as string[];
+          const memberId = present.length && a.who < 4 ? present[a.who % present.length]! : r.memberIds[a.who]!;
+          const attendance = a.arrivedAt !== null || a.leftAt !== null ? [{ memberId, ...(a.arrivedAt ? { arrivedAt: a.arrivedAt } : {}), ...(a.leftAt !== null ? { leftAt: a.leftAt } : {}) }] : undefined;
           const result = await call(r, 'meeting.correct', {
             id,
             reason: '記録の誤り',
