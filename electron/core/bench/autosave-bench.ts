@@ -32,7 +32,7 @@ export async function autosaveBench(): Promise<void> {
     const members = await call<Member[]>('member.list', {});
     const { meeting } = await call<{ meeting: Meeting }>('meeting.create', { type: 'jusoteki', date: '2026-11-23', startTime: '10:00', inviteeMemberIds: members.map((m) => m.id) });
     const itemId = (await call<Agenda>('agenda.get', { meetingId: meeting.id })).items.find((i) => i.section === 'reports')!.id;
-    await call('attendance.checkIn', { meetingId: meeting.id, memberId: members[0]!.id, present: true });
+    await call('attendance.checkIn', { meetingId: meeting.id, memberId: members[0]!.id, present: true, arrivedAt: '09:55' });
     await call('meeting.open', { meetingId: meeting.id });
 
     const floorFile = openSync(join(home, 'fsync-floor'), 'a');

@@ -184,4 +184,6 @@ await (await import('./case-list-render-bench')).caseListRenderBench();
 console.log('');
 await (await import('./autosave-bench')).autosaveBench();
 console.log('');
+await (await import('./integrity-bench')).integrityBench();
+console.log('');
 await (await import('./pdf-bench')).pdfBench();

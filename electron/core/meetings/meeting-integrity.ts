@@ -1,7 +1,7 @@
 import { KasaneError } from '../../../shared/contract';
 import { formatWareki } from '../../../shared/domain/wareki';
 import type { Db } from '../vault/database';
-import { meetingVerdicts } from '../pledges/pledge-repository';
+import { uncoveredAttendances } from '../pledges/pledge-repository';
 
 /**
  * The records a meeting keeps true, checked at the end of every write transaction that touched
@@ -68,40 +68,53 @@ interface Violation {
   details?: Record<string, string>;
 }
 
-/** The meetings whose records rest on what the transaction touched. */
-function affectedMeetings(db: Db): Map<string, Cause> {
-  const touched = db.prepare('SELECT DISTINCT kind, id, cause FROM temp.integrity_touched').all() as { kind: string; id: string; cause: Cause }[];
-  const meetings = new Map<string, Cause>();
-  // The most specific cause wins the message: a revocation over a replacement over the rest.
-  const rank: Cause[] = ['attendance', 'affiliation', 'exemption', 'replacement', 'revocation'];
-  const note = (id: string, cause: Cause) => {
-    const before = meetings.get(id);
-    if (!before || rank.indexOf(cause) > rank.indexOf(before)) meetings.set(id, cause);
-  };
-  const heldWith = db.prepare(
-    `SELECT DISTINCT a.meeting_id FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id
-     WHERE a.member_id IN (SELECT value FROM json_each(?)) AND a.present = 1 AND m.type = 'shien' AND m.state IN ('open', 'closed')`,
-  );
-  const membersOfPledge = db.prepare('SELECT member_id FROM pledges WHERE id = ? AND member_id IS NOT NULL UNION SELECT member_id FROM pledge_roster_members WHERE pledge_id = ?');
-  const membersOfOrganization = db.prepare('SELECT DISTINCT member_id FROM member_affiliations WHERE organization_id = ?');
-  for (const t of touched) {
-    const members =
-      t.kind === 'meeting'
-        ? null
-        : t.kind === 'member'
-          ? [t.id]
-          : t.kind === 'pledge'
-            ? (membersOfPledge.pluck().all(t.id, t.id) as string[])
-            : (membersOfOrganization.pluck().all(t.id) as string[]);
-    if (members === null) note(t.id, t.cause);
-    else for (const id of heldWith.pluck().all(JSON.stringify(members)) as string[]) note(id, t.cause);
-  }
-  return meetings;
+/** What a transaction touched, as the meetings to check: all of a meeting, or some people's attendance at it. */
+interface Scope {
+  /** Meetings whose own rows changed: every check, for everyone in them. */
+  meetings: Map<string, Cause>;
+  /** Meetings where some people's coverage may have changed (their pledge, affiliation, organization's exemption). */
+  attendances: Map<string, { cause: Cause; memberIds: Set<string> }>;
 }
 
-function violationsOf(db: Db, meetingId: string): Violation[] {
-  const m = db.prepare('SELECT id, type, date, state FROM meetings WHERE id = ?').get(meetingId) as { id: string; type: string; date: string; state: string } | undefined;
-  if (!m) return [];
+const RANK: readonly Cause[] = ['attendance', 'affiliation', 'exemption', 'replacement', 'revocation'];
+/** The most specific cause wins the message: a revocation over a replacement over the rest. */
+const stronger = (a: Cause | undefined, b: Cause): Cause => (a === undefined || RANK.indexOf(b) > RANK.indexOf(a) ? b : a);
+
+function scopeOf(db: Db): Scope {
+  const touched = db.prepare('SELECT DISTINCT kind, id, cause FROM temp.integrity_touched').all() as { kind: string; id: string; cause: Cause }[];
+  const scope: Scope = { meetings: new Map(), attendances: new Map() };
+  const heldWith = db.prepare(
+    `SELECT DISTINCT a.meeting_id AS meetingId, a.member_id AS memberId FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id
+     WHERE a.member_id IN (SELECT value FROM json_each(?)) AND a.present = 1 AND m.type = 'shien' AND m.state IN ('open', 'closed')`,
+  );
+  const membersOfPledge = db.prepare('SELECT member_id FROM pledges WHERE id = ? AND member_id IS NOT NULL UNION SELECT member_id FROM pledge_roster_members WHERE pledge_id = ?').pluck();
+  const membersOfOrganization = db.prepare('SELECT DISTINCT member_id FROM member_affiliations WHERE organization_id = ?').pluck();
+  for (const t of touched) {
+    if (t.kind === 'meeting') {
+      scope.meetings.set(t.id, stronger(scope.meetings.get(t.id), t.cause));
+      continue;
+    }
+    const members =
+      t.kind === 'member' ? [t.id] : t.kind === 'pledge' ? (membersOfPledge.all(t.id, t.id) as string[]) : (membersOfOrganization.all(t.id) as string[]);
+    for (const a of heldWith.all(JSON.stringify(members)) as { meetingId: string; memberId: string }[]) {
+      const entry = scope.attendances.get(a.meetingId) ?? { cause: t.cause, memberIds: new Set<string>() };
+      entry.cause = stronger(entry.cause, t.cause);
+      entry.memberIds.add(a.memberId);
+      scope.attendances.set(a.meetingId, entry);
+    }
+  }
+  return scope;
+}
+
+interface MeetingFacts {
+  id: string;
+  type: string;
+  date: string;
+  state: string;
+}
+
+/** Attendance that could not happen: someone not invited, a departure without or before an arrival, a copy for someone not present. */
+function attendanceViolations(db: Db, m: MeetingFacts): Violation[] {
   const out: Violation[] = [];
   const rows = db
     .prepare(
@@ -121,15 +134,27 @@ function violationsOf(db: Db, meetingId: string): Violation[] {
   for (const c of db.prepare('SELECT c.member_id, p.name FROM material_copies c JOIN members p ON p.id = c.member_id WHERE c.meeting_id = ?').all(m.id) as { member_id: string; name: string }[]) {
     if (!present.has(c.member_id)) out.push({ ...base, memberId: c.member_id, name: c.name, code: 'attendance_record_breaks' });
   }
-  const late = db.prepare('SELECT p.member_id, coalesce(x.name, \'\') AS name FROM pledges p LEFT JOIN members x ON x.id = p.member_id WHERE p.meeting_id = ? AND p.signed_on > ?').get(m.id, m.date) as
+  const late = db.prepare("SELECT p.member_id, coalesce(x.name, '') AS name FROM pledges p LEFT JOIN members x ON x.id = p.member_id WHERE p.meeting_id = ? AND p.signed_on > ?").get(m.id, m.date) as
     | { member_id: string; name: string }
     | undefined;
   if (late) out.push({ ...base, memberId: late.member_id, name: late.name, code: 'attendance_record_breaks' });
-  if (m.type === 'shien' && (m.state === 'open' || m.state === 'closed')) {
-    for (const v of meetingVerdicts(db, m.id)) if (present.has(v.memberId) && !v.coverage.covered) out.push({ ...base, memberId: v.memberId, name: v.name });
-  }
   return out;
 }
+
+/** The gate as an invariant: people present at an open or closed 支援会議 (all of them, or these) not covered by the register as it stands. */
+function uncovered(db: Db, meetings: readonly MeetingFacts[], only?: Map<string, Set<string>>): Violation[] {
+  const held = meetings.filter((m) => m.type === 'shien' && (m.state === 'open' || m.state === 'closed'));
+  const present = db.prepare('SELECT a.member_id AS memberId, p.name FROM meeting_attendance a JOIN members p ON p.id = a.member_id WHERE a.meeting_id = ? AND a.present = 1');
+  const attendances = held.flatMap((m) =>
+    (present.all(m.id) as { memberId: string; name: string }[]).filter((a) => !only || only.get(m.id)?.has(a.memberId)).map((a) => ({ ...a, meetingId: m.id, date: m.date })),
+  );
+  return uncoveredAttendances(db, attendances);
+}
+
+const factsOf = (db: Db, ids: Iterable<string>): MeetingFacts[] => {
+  const get = db.prepare('SELECT id, type, date, state FROM meetings WHERE id = ?');
+  return [...ids].flatMap((id) => (get.get(id) as MeetingFacts | undefined) ?? []);
+};
 
 const CAUSE_CODE = {
   attendance: 'attendance_record_breaks',
@@ -145,29 +170,37 @@ const CAUSE_CODE = {
  */
 export function assertRecordsHold(db: Db): void {
   if (!WATCHED.has(db)) return;
-  const affected = affectedMeetings(db);
+  const scope = scopeOf(db);
   db.prepare('DELETE FROM temp.integrity_touched').run();
-  for (const [meetingId, cause] of affected) {
-    const v = violationsOf(db, meetingId)[0];
-    if (!v) continue;
-    const date = formatWareki(v.date);
-    if (v.code) throw new KasaneError(v.code, { name: v.name, date, ...v.details });
-    const organization =
-      cause === 'exemption'
-        ? ((db
-            .prepare(
-              `SELECT o.name FROM member_affiliations a JOIN organizations o ON o.id = a.organization_id
-               WHERE a.member_id = ? AND a.start_on <= ? AND (a.end_on IS NULL OR a.end_on >= ?) LIMIT 1`,
-            )
-            .pluck()
-            .get(v.memberId, v.date, v.date) as string | undefined) ?? '')
-        : '';
-    throw new KasaneError(CAUSE_CODE[cause], { name: v.name, date, organization });
-  }
+  const touched = factsOf(db, scope.meetings.keys());
+  const first =
+    touched.flatMap((m) => attendanceViolations(db, m))[0] ??
+    uncovered(db, touched)[0] ??
+    uncovered(db, factsOf(db, scope.attendances.keys()), new Map([...scope.attendances].map(([id, a]) => [id, a.memberIds])))[0];
+  if (!first) return;
+  const date = formatWareki(first.date);
+  if (first.code) throw new KasaneError(first.code, { name: first.name, date, ...first.details });
+  const cause = stronger(scope.meetings.get(first.meetingId), scope.attendances.get(first.meetingId)?.cause ?? 'attendance');
+  const organization =
+    cause === 'exemption'
+      ? ((db
+          .prepare(
+            `SELECT o.name FROM member_affiliations a JOIN organizations o ON o.id = a.organization_id
+             WHERE a.member_id = ? AND a.start_on <= ? AND (a.end_on IS NULL OR a.end_on >= ?) LIMIT 1`,
+          )
+          .pluck()
+          .get(first.memberId, first.date, first.date) as string | undefined) ?? '')
+      : '';
+  throw new KasaneError(CAUSE_CODE[cause], { name: first.name, date, organization });
 }
 
 /** Every violation in the vault, for `kasane verify`: an empty list when every meeting's record holds. */
 export function meetingRecordViolations(db: Db): { meetingId: string; date: string; name: string; code: string }[] {
-  const ids = db.prepare('SELECT id FROM meetings ORDER BY date').pluck().all() as string[];
-  return ids.flatMap((id) => violationsOf(db, id).map((v) => ({ meetingId: v.meetingId, date: v.date, name: v.name, code: v.code ?? 'attendee_not_covered' })));
+  const all = db.prepare('SELECT id, type, date, state FROM meetings ORDER BY date').all() as MeetingFacts[];
+  return [...all.flatMap((m) => attendanceViolations(db, m)), ...uncovered(db, all)].map((v) => ({
+    meetingId: v.meetingId,
+    date: v.date,
+    name: v.name,
+    code: v.code ?? 'attendee_not_covered',
+  }));
 }

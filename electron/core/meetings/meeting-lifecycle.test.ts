@@ -185,7 +185,7 @@ describe('the register keeps only what could be true on paper', () => {
   it('an exemption withdrawn keeps covering the meetings before; withdrawn on the day of a meeting it covered, it is refused; so is a move that would uncover someone who sat there', async () => {
     await nextDay();
     await ok('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: '委託契約で守秘義務' });
-    const m = await plan('shien', today(), [ids['未誓 約男'], ids['名簿 三郎']]);
+    const m = await plan('shien', today(), [ids['未誓 約男']!, ids['名簿 三郎']!]);
     await ok('attendance.checkIn', { meetingId: m.id, memberId: ids['未誓 約男'], present: true, arrivedAt: '09:50' });
     await ok('meeting.open', { meetingId: m.id });
     await ok('meeting.close', { meetingId: m.id, closedAt: '11:00', unreturnedReason: '持ち帰り' });
@@ -205,7 +205,7 @@ describe('the register keeps only what could be true on paper', () => {
     const row = (await ok<Attendance>('attendance.get', { meetingId: m.id })).rows.find((r) => r.memberId === ids['未誓 約男'])!;
     expect(row).toMatchObject({ present: true, covered: true, by: 'exemption' });
     // At the next meeting the exemption covers no one any more: 名簿 三郎 is covered by his own pledge.
-    const next = await plan('shien', today(), [ids['名簿 三郎']]);
+    const next = await plan('shien', today(), [ids['名簿 三郎']!]);
     expect((await ok<Attendance>('attendance.get', { meetingId: next.id })).rows[0]).toMatchObject({ covered: true, by: 'individual_annual' });
     expect(verifyVault(db()).meetings).toEqual({ ok: true, violations: [] });
   });

@@ -257,6 +257,27 @@ function exemptionsOf(db: Db, day: string): Exemption[] {
     .all({ day }) as Exemption[];
 }
 
+/**
+ * Of these attendances (a person present at a meeting on a day), the ones the register as it now
+ * stands does not cover: the pledges, affiliations and exemption periods are read once for all
+ * of them, so re-checking ten years of one person's meetings stays one pass.
+ */
+export function uncoveredAttendances<T extends { memberId: string; meetingId: string; date: string }>(db: Db, attendances: readonly T[]): T[] {
+  if (attendances.length === 0) return [];
+  const memberIds = [...new Set(attendances.map((a) => a.memberId))];
+  const stored = pledgesFor(db, memberIds);
+  const affiliations = affiliationsFor(db, memberIds);
+  const periods = db.prepare('SELECT organization_id AS organizationId, reason, from_on AS fromOn, until_on AS untilOn FROM organization_exemptions').all() as (Exemption & {
+    fromOn: string;
+    untilOn: string | null;
+  })[];
+  return attendances.filter((a) => {
+    const exemptions = periods.filter((e) => e.fromOn <= a.date && (e.untilOn === null || e.untilOn >= a.date));
+    const person = { memberId: a.memberId, affiliations: affiliations.get(a.memberId) ?? [] };
+    return !coverage(person, { id: a.meetingId, date: a.date }, effectiveOn(stored, a.date), exemptions).covered;
+  });
+}
+
 /** Each person's affiliation history, oldest first (the order the pure rule reads it in). */
 function affiliationsFor(db: Db, memberIds: string[]): Map<string, Affiliation[]> {
   const rows = db
