@@ -9,7 +9,6 @@
 //   date, place, attendance and copies stay (unless the step was an audited correction);
 // - a refused step changes nothing but the audit log.
 // Default: a run that fits in `npm test`; KASANE_LONG=1 runs many more.
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Member, Organization, PledgeRecord, RpcResult } from '../../../shared/contract';
@@ -21,6 +20,7 @@ import { meetingVerdicts } from '../pledges/pledge-repository';
 import { VAULT_INPUT, daysLater, tempHome, testClock, testCore, type TestClock } from '../testing/temp-vault';
 import type { Db } from '../vault/database';
 import { verifyVault } from '../vault/verify';
+import { vaultFingerprint } from '../testing/vault-fingerprint';
 
 const LONG = process.env.KASANE_LONG === '1';
 const RUNS = LONG ? 1000 : 100;
@@ -72,14 +72,6 @@ const day = (r: Real, offset: number) => addDays(today(r), offset);
 
 async function call(r: Real, method: string, input: unknown): Promise<RpcResult<unknown>> {
   return r.core.dispatch(method, input);
-}
-
-/** Everything in the vault but the audit log, as one hash: a refused step must not change it. */
-function fingerprint(db: Db): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log' ORDER BY name").pluck().all() as string[];
-  const h = createHash('sha256');
-  for (const t of tables) h.update(t).update(JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).raw().all(), (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
-  return h.digest('hex');
 }
 
 function recordOf(db: Db, meetingId: string): string {
@@ -150,7 +142,7 @@ class Cmd implements fc.AsyncCommand<Model, Real> {
   ) {}
   check = () => true;
   async run(model: Model, r: Real): Promise<void> {
-    const before = fingerprint(r.db());
+    const before = vaultFingerprint(r.db());
     const { result, corrected } = await this.step(model, r);
     const db = r.db(); // a new connection after the vault was locked and unlocked
     model.steps++;
@@ -168,7 +160,7 @@ class Cmd implements fc.AsyncCommand<Model, Real> {
       observe(db, model);
     } else {
       expect(result.error.code, `${label}: a refusal is typed`).not.toBe('internal');
-      expect(fingerprint(db), `${label}: refused (${result.error.code}) but the vault changed`).toBe(before);
+      expect(vaultFingerprint(db), `${label}: refused (${result.error.code}) but the vault changed`).toBe(before);
     }
     checkInvariants(db, model, label);
   }

@@ -9,6 +9,7 @@ import { VAULT_INPUT, daysLater, tempHome, testClock, testCore } from '../testin
 import { contractCalls } from '../testing/contract-calls';
 import type { KasaneCore } from '../app';
 import { verifyVault } from '../vault/verify';
+import { vaultFingerprint } from '../testing/vault-fingerprint';
 
 let t: ReturnType<typeof tempHome>;
 let core: KasaneCore;
@@ -44,11 +45,7 @@ const plan = async (type: 'shien' | 'jusoteki', date = today(), invitees = Objec
   (await ok<{ meeting: Meeting }>('meeting.create', { type, date, startTime: '10:00', inviteeMemberIds: invitees })).meeting;
 const nextDay = () => daysLater(core, clock, `${addDays(today(), 1)}T09:00:00+09:00`);
 
-/** Everything but the audit log: a refusal must leave it exactly as it was. */
-const snapshot = () =>
-  (db().prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log' ORDER BY name").pluck().all() as string[])
-    .map((table) => JSON.stringify(db().prepare(`SELECT * FROM "${table}" ORDER BY 1`).raw().all(), (_k, v: unknown) => (Buffer.isBuffer(v) ? v.length : v)))
-    .join('\n');
+const snapshot = () => vaultFingerprint(db());
 
 describe('受付 freezes who must be covered', () => {
   it('the issue\'s path: an uncovered person checked in cannot be removed from the invitees; the way out is 欠席 or a pledge', async () => {
