@@ -17,6 +17,7 @@ import { seedSampleData } from './sample/sample-data';
 import { seedTypicalOrganizations } from './directory/typical-organizations';
 import { readSetting } from './settings/settings-repository';
 import type { ScryptParams } from './vault/crypto';
+import { roleOf } from './staff/staff-service';
 import { createBackup, dailyBackupDue, readBackupSettings, runningBackup } from './backup/backup';
 
 const noop = () => undefined;
@@ -108,6 +109,7 @@ export class VaultSession {
     return {
       vaultKind: this.kind,
       staff,
+      role: roleOf(this.vault),
       municipalityName: readSetting(db, 'municipalityName'),
       secretariatName: readSetting(db, 'secretariatName'),
       idleLockMinutes: Number(readSetting(db, 'idleLockMinutes')),

@@ -11,6 +11,7 @@ import { createQueryClient, Root } from './Root';
 const SESSION: Session = {
   vaultKind: 'main',
   staff: { id: 's1', name: '試験 太郎' },
+  role: 'administrator',
   municipalityName: 'みほん市',
   secretariatName: '福祉課',
   idleLockMinutes: 10,

@@ -18,9 +18,15 @@ export type VaultKind = z.infer<typeof VaultKind>;
 export const StaffRef = z.object({ id: z.string(), name: z.string() });
 export type StaffRef = z.infer<typeof StaffRef>;
 
+/** 管理者 decides what weakens a safeguard (exemptions, staff, recovery key, settings); 職員 runs the meetings. */
+export const StaffRole = z.enum(['administrator', 'staff']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
 export const Session = z.object({
   vaultKind: VaultKind,
   staff: StaffRef,
+  /** The signed-in account's role, read anew on every status (an administrator may change it). */
+  role: StaffRole,
   municipalityName: z.string(),
   secretariatName: z.string(),
   idleLockMinutes: z.number().int(),

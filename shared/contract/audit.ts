@@ -110,6 +110,6 @@ export const auditMethods = {
       purpose: z.string().trim().max(200).optional(),
     }).strict(),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), rows: z.number().int(), verdict: AuditVerdict }),
-    access: 'unlocked',
+    access: 'administrator',
   }),
 };

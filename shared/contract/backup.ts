@@ -92,7 +92,7 @@ export const backupMethods = {
       .partial()
       .strict(),
     output: BackupStatus,
-    access: 'unlocked',
+    access: 'administrator',
   }),
   /**
    * One click: a consistent snapshot while the app keeps working, checked by opening it before it

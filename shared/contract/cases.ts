@@ -129,9 +129,9 @@ export const AttachmentInput = z
 export const casesMethods = {
   'category.list': method({ input: z.object({}).strict(), output: z.array(NeedCategory), access: 'unlocked' }),
   /** Categories of need are configurable: add, rename, retire (kept on the cases that have them). */
-  'category.create': method({ input: z.object({ label: text(40) }).strict(), output: NeedCategory, access: 'unlocked' }),
-  'category.rename': method({ input: z.object({ id: Id, label: text(40) }).strict(), output: NeedCategory, access: 'unlocked' }),
-  'category.retire': method({ input: z.object({ id: Id }).strict(), output: z.object({ retired: z.literal(true) }), access: 'unlocked' }),
+  'category.create': method({ input: z.object({ label: text(40) }).strict(), output: NeedCategory, access: 'administrator' }),
+  'category.rename': method({ input: z.object({ id: Id, label: text(40) }).strict(), output: NeedCategory, access: 'administrator' }),
+  'category.retire': method({ input: z.object({ id: Id }).strict(), output: z.object({ retired: z.literal(true) }), access: 'administrator' }),
   'case.list': method({
     input: z
       .object({

@@ -27,7 +27,6 @@ export const CreateOrganizationInput = z
     name: text(80),
     kind: OrganizationKind,
     contact: optionalText(200),
-    pledgeExemptionReason: optionalText(200),
   })
   .strict();
 
@@ -37,8 +36,16 @@ export const UpdateOrganizationInput = z
     name: text(80).optional(),
     kind: OrganizationKind.optional(),
     contact: optionalText(200),
-    pledgeExemptionReason: optionalText(200),
   })
+  .strict();
+
+/**
+ * An exemption from the pledge duty (an administrator's decision, DOMAIN.md): granted, changed
+ * (a new reason) or withdrawn (null). An organization not bound by statute (関係機関: an NPO, a
+ * company) is exempted only with `confirmNotStatutory`.
+ */
+export const SetExemptionInput = z
+  .object({ id: Id, reason: z.string().trim().min(1).max(200).nullable(), confirmNotStatutory: z.boolean().optional() })
   .strict();
 
 /** One period of a person at an organization; the history is never rewritten. */
@@ -81,6 +88,8 @@ export const directoryMethods = {
   }),
   'organization.create': method({ input: CreateOrganizationInput, output: Organization, access: 'unlocked' }),
   'organization.update': method({ input: UpdateOrganizationInput, output: Organization, access: 'unlocked' }),
+  /** 管理者 only: the exemption from the pledge duty (grant, new reason, withdrawal). */
+  'organization.setExemption': method({ input: SetExemptionInput, output: Organization, access: 'administrator' }),
   /** Retired, never deleted: meetings, pledges and cases keep pointing at it. */
   'organization.retire': method({ input: z.object({ id: Id }).strict(), output: Organization, access: 'unlocked' }),
   'organization.reinstate': method({ input: z.object({ id: Id }).strict(), output: Organization, access: 'unlocked' }),

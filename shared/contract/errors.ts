@@ -91,6 +91,11 @@ export const ERROR_CODES = [
   'roster_member_not_in_organization',
   'pledge_meeting_not_shien',
   'correction_changes_nothing',
+  // roles
+  'administrator_only',
+  'last_administrator',
+  'cannot_change_own_role',
+  'exemption_not_statutory',
   // minutes and role assignments
   'minutes_confirmed',
   'minutes_already_confirmed',

@@ -33,6 +33,8 @@ export const HomeSummary = z.object({
     /** Open role assignments past their due date (shown as a warning on the home screen). */
     overdueRoleAssignments: z.number().int(),
   }),
+  /** Said once on a vault from before roles existed: everyone became an administrator; where to set roles. */
+  rolesNotice: z.boolean(),
 });
 export type HomeSummary = z.infer<typeof HomeSummary>;
 
@@ -42,4 +44,6 @@ export const homeMethods = {
     output: HomeSummary,
     access: 'unlocked',
   }),
+  /** The roles notice has been read: home does not say it again. */
+  'home.dismissRolesNotice': method({ input: z.object({}).strict(), output: z.object({ dismissed: z.literal(true) }), access: 'unlocked' }),
 };

@@ -43,6 +43,10 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
+/** The methods only an administrator (管理者) may call (issue 17). */
+export type AdministratorMethod = { [M in MethodName]: Contract[M]['access'] extends 'administrator' ? M : never }[MethodName];
+export const ADMINISTRATOR_METHODS = METHOD_NAMES.filter((m): m is AdministratorMethod => contract[m].access === 'administrator');
+
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }

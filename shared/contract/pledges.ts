@@ -144,7 +144,7 @@ export const pledgesMethods = {
   'pledge.updateWording': method({
     input: z.object({ text: z.string().trim().min(20).max(4000) }).strict(),
     output: z.object({ version: z.number().int(), text: z.string() }),
-    access: 'unlocked',
+    access: 'administrator',
   }),
   'pledge.formPdf': method({
     input: PledgeFormInput,

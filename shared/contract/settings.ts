@@ -30,5 +30,6 @@ export type UpdateSettingsInput = z.infer<typeof UpdateSettingsInput>;
 
 export const settingsMethods = {
   'settings.get': method({ input: z.object({}).strict(), output: Settings, access: 'unlocked' }),
-  'settings.update': method({ input: UpdateSettingsInput, output: Settings, access: 'unlocked' }),
+  /** What documents say (municipality, secretariat, case numbers), the idle lock, the size of materials: 管理者. */
+  'settings.update': method({ input: UpdateSettingsInput, output: Settings, access: 'administrator' }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { Session } from './app';
+import { Session, StaffRole } from './app';
 import { Passphrase } from './vault';
 
 // Methods of the staff feature: staff accounts (事務局職員), each with its own key slot; the
@@ -15,6 +15,7 @@ export const StaffMember = z.object({
   createdAt: z.string().nullable(),
   /** The signed-in account. */
   isSelf: z.boolean(),
+  role: StaffRole,
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 
@@ -26,7 +27,7 @@ export const StaffList = z.object({
 });
 export type StaffList = z.infer<typeof StaffList>;
 
-export const AddStaffInput = z.object({ name: z.string().trim().min(1).max(60), passphrase: Passphrase }).strict();
+export const AddStaffInput = z.object({ name: z.string().trim().min(1).max(60), passphrase: Passphrase, role: StaffRole.optional() }).strict();
 export type AddStaffInput = z.infer<typeof AddStaffInput>;
 
 export const RemoveStaffInput = z.object({ staffId: StaffId }).strict();
@@ -45,12 +46,15 @@ export type RecoverInput = z.infer<typeof RecoverInput>;
 
 export const staffMethods = {
   'staff.list': method({ input: z.object({}).strict(), output: StaffList, access: 'unlocked' }),
-  'staff.add': method({ input: AddStaffInput, output: StaffMember, access: 'unlocked' }),
+  /** A new account is 職員 unless made 管理者. */
+  'staff.add': method({ input: AddStaffInput, output: StaffMember, access: 'administrator' }),
+  /** 管理者 ⇄ 職員; never one's own role, never the last administrator. */
+  'staff.setRole': method({ input: z.object({ staffId: StaffId, role: StaffRole }).strict(), output: StaffMember, access: 'administrator' }),
   /** Removes the account's key slot and rotates the data key (may take seconds on a large vault). */
   'staff.remove': method({
     input: RemoveStaffInput,
     output: z.object({ removed: z.literal(true), generation: z.number().int(), ms: z.number().int() }),
-    access: 'unlocked',
+    access: 'administrator',
   }),
   /** For the signed-in account. */
   'staff.changePassphrase': method({ input: ChangePassphraseInput, output: z.object({ changed: z.literal(true) }), access: 'unlocked' }),
@@ -66,7 +70,7 @@ export const staffMethods = {
       createdAt: z.string(),
       pdf: z.object({ fileName: z.string(), pdfBase64: z.string() }).nullable(),
     }),
-    access: 'unlocked',
+    access: 'administrator',
   }),
   /** Unlocks with the recovery key and sets a new passphrase for that staff account. */
   'vault.recover': method({ input: RecoverInput, output: Session, access: 'public' }),

@@ -40,7 +40,7 @@ beforeAll(async () => {
   t = tempHome();
   core = testCore(t.paths, () => now);
   first = (await ok<Session>('vault.create', VAULT_INPUT)).staff;
-  secondId = (await ok<{ id: string }>('staff.add', SECOND)).id;
+  secondId = (await ok<{ id: string }>('staff.add', { ...SECOND, role: 'administrator' })).id;
   org = (await ok<Organization[]>('organization.list', {})).find((o) => o.name === '福祉課')!;
   await ok('member.create', { name: '見本 一郎', organizationId: org.id, startOn: '2025-04-01' });
 

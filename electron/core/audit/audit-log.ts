@@ -81,6 +81,9 @@ type CaseAuditAction =
 
 type StaffAuditAction =
   | 'staff.added'
+  | 'staff.role_changed'
+  | 'access.refused'
+  | 'organization.exemption_changed'
   | 'staff.removed'
   | 'staff.passphrase_changed'
   | 'recovery_key.created'

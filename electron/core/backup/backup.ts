@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/audit-log';
 import { fsyncDir } from '../vault/atomic-file';
 import { readKeyFile } from '../vault/key-file';
 import { staffOf, unlockVault, vaultFiles, type OpenVault } from '../vault/vault';
-import { openWithRecoveryKey, recoverySecret } from '../staff/staff-service';
+import { openWithRecoveryKey, recoverySecret, roleOf } from '../staff/staff-service';
 import { verifyVault } from '../vault/verify';
 import { retryAfterMs, type FailedAttempt } from '../vault/attempts';
 import { extractBackup, readBackupHeader, sha256OfFile, type BackupHeader } from './backup-file';
@@ -382,7 +382,7 @@ async function unpackAndOpen(
   secret: BackupSecret,
   near: string,
   now: Date,
-): Promise<{ dir: string; contents: BackupContents; header: BackupHeader; openedBy: string | null }> {
+): Promise<{ dir: string; contents: BackupContents; header: BackupHeader; openedBy: string | null; administrator: boolean }> {
   const header = readBackupHeader(file).header;
   const key = failuresKey(header);
   const wait = retryAfterMs(backupFailures.get(key) ?? [], now);
@@ -406,7 +406,9 @@ async function unpackAndOpen(
     try {
       const staffNames = vault.db.prepare('SELECT name FROM staff WHERE removed_at IS NULL ORDER BY created_at').pluck().all() as string[];
       const openedBy = 'passphrase' in secret ? vault.staff.id : null;
-      return { dir, header, openedBy, contents: contentsOf(vault.db, header.createdAt, statSync(file).size, staffNames) };
+      // The recovery key is the administrator's (printed and kept by the 課長); a passphrase counts as the role its account has in the backup.
+      const administrator = openedBy === null || roleOf(vault) === 'administrator';
+      return { dir, header, openedBy, administrator, contents: contentsOf(vault.db, header.createdAt, statSync(file).size, staffNames) };
     } finally {
       vault.close();
     }
@@ -431,6 +433,8 @@ export async function inspectBackup(file: string, secret: BackupSecret, vaultDir
 export async function restoreBackup(file: string, secret: BackupSecret, vaultDir: string, now: Date): Promise<{ contents: BackupContents; keptAside: string | null }> {
   const checked = await unpackAndOpen(file, secret, vaultDir, now);
   rmSync(checked.dir, { recursive: true, force: true });
+  // Replacing the whole vault is an administrator's decision (issue 17); anyone may look inside.
+  if (!checked.administrator) throw new KasaneError('administrator_only', { what: 'バックアップからの復元' });
   if (!checked.contents.verified) throw new KasaneError('backup_damaged');
   // What takes the vault's place is the backup's own bytes, unpacked again (the check above
   // unlocked its copy, which writes an audit entry): the restored vault is exactly the backup.

@@ -1,3 +1,4 @@
+import { KasaneError } from '../../../shared/contract';
 import type { Handler } from '../rpc/handlers';
 import { read, write } from '../rpc/work';
 import {
@@ -5,6 +6,7 @@ import {
   getOrganization,
   listOrganizations,
   setRetired,
+  setExemption,
   updateOrganization,
 } from './organization-repository';
 import { createMember, getMember, listMembers, memberLeft, moveMember, updateMember } from './member-repository';
@@ -13,6 +15,7 @@ type DirectoryMethod =
   | 'organization.list'
   | 'organization.create'
   | 'organization.update'
+  | 'organization.setExemption'
   | 'organization.retire'
   | 'organization.reinstate'
   | 'member.list'
@@ -30,8 +33,18 @@ export const directoryHandlers: { [M in DirectoryMethod]: Handler<M> } = {
       w.audit({ action: 'organization.created', subject: id });
       return getOrganization(w.db, id, w.today);
     }),
+  'organization.setExemption': (ctx, input) =>
+    write(ctx, (w) => {
+      const change = setExemption(w.db, input, w.now);
+      // Who decided, and why: the administrator signed in (never someone they act for).
+      if (change) w.audit({ action: 'organization.exemption_changed', subject: input.id, details: { ...change, confirmNotStatutory: input.confirmNotStatutory ?? false } });
+      return getOrganization(w.db, input.id, w.today);
+    }),
   'organization.update': (ctx, input) =>
     write(ctx, (w) => {
+      // The kind decides whether an exemption needs the statutory confirmation: an exempt organization's kind is the administrator's.
+      const exempt = w.db.prepare('SELECT kind, pledge_exemption_reason FROM organizations WHERE id = ?').get(input.id) as { kind: string; pledge_exemption_reason: string | null } | undefined;
+      if (exempt?.pledge_exemption_reason && input.kind && input.kind !== exempt.kind && !w.administrator) throw new KasaneError('administrator_only', { what: '誓約免除のある機関の種別' });
       const changed = updateOrganization(w.db, input, w.now);
       if (changed.length) w.audit({ action: 'organization.updated', subject: input.id, details: { changed } });
       return getOrganization(w.db, input.id, w.today);

@@ -32,14 +32,16 @@ describe('organizations', () => {
   it('adds, edits (with a pledge exemption), retires and reinstates; never deletes', async () => {
     const npo = await ok<Organization>('organization.create', { name: 'NPO法人 みらい', kind: 'partner', contact: '0000-00-0000' });
     expect(npo).toMatchObject({ name: 'NPO法人 みらい', kind: 'partner', contact: '0000-00-0000', pledgeExemptionReason: null, retiredAt: null });
-    const edited = await ok<Organization>('organization.update', { id: npo.id, pledgeExemptionReason: '職員は法令上の守秘義務を負う' });
+    // An NPO is not bound by statute: exempting one needs the explicit confirmation.
+    expect((await fails('organization.setExemption', { id: npo.id, reason: '職員は法令上の守秘義務を負う' })).code).toBe('exemption_not_statutory');
+    const edited = await ok<Organization>('organization.setExemption', { id: npo.id, reason: '職員は法令上の守秘義務を負う', confirmNotStatutory: true });
     expect(edited.pledgeExemptionReason).toBe('職員は法令上の守秘義務を負う');
     const retired = await ok<Organization>('organization.retire', { id: npo.id });
     expect(retired.retiredAt).not.toBeNull();
     expect((await ok<Organization[]>('organization.list', {})).some((o) => o.id === npo.id)).toBe(false);
     expect((await ok<Organization[]>('organization.list', { includeRetired: true })).some((o) => o.id === npo.id)).toBe(true);
     await ok('organization.reinstate', { id: npo.id });
-    expect(auditActions()).toEqual(expect.arrayContaining(['organization.created', 'organization.updated', 'organization.retired', 'organization.reinstated']));
+    expect(auditActions()).toEqual(expect.arrayContaining(['organization.created', 'organization.exemption_changed', 'organization.retired', 'organization.reinstated']));
   });
 
   it('refuses a duplicate active name and an unknown id, changing nothing', async () => {

@@ -62,9 +62,28 @@ export function createOrganization(db: Db, input: z.output<typeof CreateOrganiza
   db.prepare(
     `INSERT INTO organizations (id, name, kind, contact, pledge_exemption_reason, sort_order, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.name, input.kind, input.contact || null, input.pledgeExemptionReason || null, order, now.toISOString(), now.toISOString());
-  setExemptionPeriod(db, id, null, input.pledgeExemptionReason || null, now);
+  ).run(id, input.name, input.kind, input.contact || null, null, order, now.toISOString(), now.toISOString());
   return id;
+}
+
+/**
+ * An administrator's decision (the contract says so): grants, changes or withdraws the exemption
+ * from the pledge duty. An organization not bound by statute (関係機関: an NPO, a company) is
+ * exempted only with an explicit confirmation. Returns the change, for the audit log.
+ */
+export function setExemption(
+  db: Db,
+  input: { id: string; reason: string | null; confirmNotStatutory?: boolean | undefined },
+  now: Date,
+): { from: string | null; to: string | null } | null {
+  const org = db.prepare('SELECT name, kind, pledge_exemption_reason AS reason FROM organizations WHERE id = ?').get(input.id) as
+    | { name: string; kind: Organization['kind']; reason: string | null }
+    | undefined;
+  if (!org) throw new KasaneError('organization_not_found');
+  if (org.reason === input.reason) return null;
+  if (input.reason !== null && org.kind === 'partner' && !input.confirmNotStatutory) throw new KasaneError('exemption_not_statutory', { name: org.name });
+  setExemptionPeriod(db, input.id, org.reason, input.reason, now);
+  return { from: org.reason, to: input.reason };
 }
 
 /**
@@ -73,6 +92,7 @@ export function createOrganization(db: Db, input: z.output<typeof CreateOrganiza
  * for a standing exemption rewrites only the reason.
  */
 function setExemptionPeriod(db: Db, organizationId: string, before: string | null, after: string | null, now: Date): void {
+  db.prepare('UPDATE organizations SET pledge_exemption_reason = ?, updated_at = ? WHERE id = ?').run(after, now.toISOString(), organizationId);
   const today = localIsoDate(now);
   if (before !== null && after !== null) {
     db.prepare('UPDATE organization_exemptions SET reason = ? WHERE organization_id = ? AND until_on IS NULL').run(after, organizationId);
@@ -94,7 +114,7 @@ export function updateOrganization(db: Db, input: z.output<typeof UpdateOrganiza
   const before = db.prepare('SELECT * FROM organizations WHERE id = ?').get(input.id) as Record<string, unknown> | undefined;
   if (!before) throw new KasaneError('organization_not_found');
   if (input.name !== undefined && input.name !== before.name) assertNameFree(db, input.name, input.id);
-  const columns: Record<string, string> = { name: 'name', kind: 'kind', contact: 'contact', pledgeExemptionReason: 'pledge_exemption_reason' };
+  const columns: Record<string, string> = { name: 'name', kind: 'kind', contact: 'contact' };
   const changed: string[] = [];
   for (const [field, column] of Object.entries(columns)) {
     const value = (input as Record<string, unknown>)[field];
@@ -102,7 +122,6 @@ export function updateOrganization(db: Db, input: z.output<typeof UpdateOrganiza
     const normalized = value === '' ? null : value;
     if (normalized === before[column]) continue;
     db.prepare(`UPDATE organizations SET ${column} = ?, updated_at = ? WHERE id = ?`).run(normalized, now.toISOString(), input.id);
-    if (field === 'pledgeExemptionReason') setExemptionPeriod(db, input.id, before[column] as string | null, normalized as string | null, now);
     changed.push(field);
   }
   return changed;

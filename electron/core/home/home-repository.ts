@@ -33,6 +33,7 @@ export function homeSummary(db: Db, today: string): HomeSummary {
   return {
     nextMeeting: next ?? null,
     pledgeWarnings: pledgeWarnings(db, today),
+    rolesNotice: db.prepare("SELECT 1 FROM settings WHERE key = 'rolesNotice'").get() !== undefined,
     counts: {
       // A cancelled meeting is neither upcoming nor held.
       upcomingMeetings: count(db, `SELECT count(*) AS n FROM meetings WHERE date >= ? AND state IN ${UPCOMING_STATES_SQL}`, today),

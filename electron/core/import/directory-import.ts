@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KasaneError, type ImportKind, type ImportPreview } from '../../../shared/contract';
 import { parseIsoDate, toIsoDate } from '../../../shared/domain/calendar-date';
 import type { Db } from '../vault/database';
-import { createOrganization } from '../directory/organization-repository';
+import { createOrganization, setExemption } from '../directory/organization-repository';
 import { createMember } from '../directory/member-repository';
 import { decodeCsv, parseCsv } from './csv-file';
 
@@ -62,7 +62,15 @@ export function previewImport(db: Db, kind: ImportKind, bytes: Buffer): ImportPr
 }
 
 /** Writes the valid rows (all or nothing unless `skipInvalid`); returns counts. */
-export function commitImport(db: Db, kind: ImportKind, bytes: Buffer, skipInvalid: boolean, now: Date, today: string): { imported: number; skipped: number } {
+export function commitImport(
+  db: Db,
+  kind: ImportKind,
+  bytes: Buffer,
+  skipInvalid: boolean,
+  now: Date,
+  today: string,
+  administrator: boolean,
+): { imported: number; skipped: number } {
   const preview = previewImport(db, kind, bytes);
   if (preview.invalidRows > 0 && !skipInvalid) {
     const issues = preview.rows.flatMap((r) => r.problems.map((p) => ({ path: `${r.line}:${p.column}`, code: p.code })));
@@ -75,7 +83,14 @@ export function commitImport(db: Db, kind: ImportKind, bytes: Buffer, skipInvali
     const v = row.values;
     const opt = (c: string) => v[c] || null;
     if (kind === 'organizations') {
-      createOrganization(db, { name: v['名称']!, kind: KINDS[v['種別']!]!, contact: opt('連絡先'), pledgeExemptionReason: opt('誓約免除の理由') }, now);
+      const id = createOrganization(db, { name: v['名称']!, kind: KINDS[v['種別']!]!, contact: opt('連絡先') }, now);
+      // An exemption is an administrator's decision, in a file as on screen; a 関係機関 (not bound
+      // by statute) is not exempted from a file at all: that needs its own confirmation.
+      const exemption = opt('誓約免除の理由');
+      if (exemption) {
+        if (!administrator) throw new KasaneError('administrator_only', { what: `誓約免除（${v['名称']}）` });
+        setExemption(db, { id, reason: exemption }, now);
+      }
     } else {
       createMember(
         db,

@@ -6,7 +6,7 @@ export const importHandlers: { 'directory.importPreview': Handler<'directory.imp
   'directory.importPreview': (ctx, input) => read(ctx, (w) => previewImport(w.db, input.kind, decodeBase64(input.dataBase64))),
   'directory.importCommit': (ctx, input) =>
     write(ctx, (w) => {
-      const result = commitImport(w.db, input.kind, decodeBase64(input.dataBase64), input.skipInvalid, w.now, w.today);
+      const result = commitImport(w.db, input.kind, decodeBase64(input.dataBase64), input.skipInvalid, w.now, w.today, w.administrator);
       // One entry for the whole import: what and how many, not the rows (they are in the tables).
       w.audit({ action: 'directory.imported', details: { kind: input.kind, ...result } });
       return result;

@@ -134,7 +134,7 @@ describe('the evidence kept with the meeting', () => {
 
 describe('出席者名簿 PDF', () => {
   it("lists attendance with each person's pledge status and the exemption reason, marked 秘 for a 支援会議", async () => {
-    await ok('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: '委託契約で守秘義務' });
+    await ok('organization.setExemption', { id: org('地域包括支援センター'), reason: '委託契約で守秘義務' });
     const m = await plan('shien');
     await ok('attendance.checkIn', { meetingId: m.id, memberId: member('誓約 済子'), present: true, arrivedAt: '09:50' });
     await ok('attendance.checkIn', { meetingId: m.id, memberId: member('未誓 約男'), present: true, arrivedAt: '09:52' });
@@ -143,7 +143,7 @@ describe('出席者名簿 PDF', () => {
     checkPdf(pdfBase64, 'attendance-shien.pdf', [
       '--expect', '出席者名簿', '--expect', '秘', '--expect', '年度誓約書（個人）（令和8年4月1日署名・文面第1版）', '--expect', '誓約免除（委託契約で守秘義務）', '--expect', '出席 2名',
     ]);
-    await ok('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: null });
+    await ok('organization.setExemption', { id: org('地域包括支援センター'), reason: null });
   }, 60_000);
 });
 
@@ -181,7 +181,7 @@ describe('bad input at the door', () => {
 });
 
 describe('the audit log of gate decisions', () => {
-  const exempt = (name: string, reason: string | null) => ok('organization.update', { id: org(name), pledgeExemptionReason: reason });
+  const exempt = (name: string, reason: string | null) => ok('organization.setExemption', { id: org(name), reason: reason });
 
   it('at 開会: who was refused (ids, never names); once open, what covered each attendee and each exemption used', async () => {
     const m = await plan('shien');
@@ -204,7 +204,7 @@ describe('the audit log of gate decisions', () => {
     });
     expect(audit('gate.exemption_used').at(-1)).toEqual({ subject: m.id, details: { memberId: member('未誓 約男'), organizationId: org('地域包括支援センター'), at: 'open' } });
     // Withdrawn on the day of the meeting it covered, the record would break: from the next day it is not.
-    expect((await fails('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: null })).code).toBe('exemption_withdrawal_breaks_record');
+    expect((await fails('organization.setExemption', { id: org('地域包括支援センター'), reason: null })).code).toBe('exemption_withdrawal_breaks_record');
     await nextDay();
     await exempt('地域包括支援センター', null);
   });

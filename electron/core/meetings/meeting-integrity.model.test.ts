@@ -285,7 +285,7 @@ const [plan, update, checkIn, walkIn, leave, open, copies, close, pledge, revoke
     .map(
       (a) =>
         new Cmd(`exempt ${JSON.stringify(a)}`, async (_model, r) => ({
-          result: await call(r, 'organization.update', { id: r.orgIds[a.org], pledgeExemptionReason: a.exempt ? '法令上の守秘義務' : null }),
+          result: await call(r, 'organization.setExemption', { id: r.orgIds[a.org], reason: a.exempt ? '法令上の守秘義務' : null, confirmNotStatutory: true }),
         })),
     ),
   fc

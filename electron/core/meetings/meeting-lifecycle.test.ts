@@ -181,14 +181,14 @@ describe('the register keeps only what could be true on paper', () => {
 
   it('an exemption withdrawn keeps covering the meetings before; withdrawn on the day of a meeting it covered, it is refused; so is a move that would uncover someone who sat there', async () => {
     await nextDay();
-    await ok('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: '委託契約で守秘義務' });
+    await ok('organization.setExemption', { id: org('地域包括支援センター'), reason: '委託契約で守秘義務' });
     const m = await plan('shien', today(), [ids['未誓 約男']!, ids['名簿 三郎']!]);
     await ok('attendance.checkIn', { meetingId: m.id, memberId: ids['未誓 約男'], present: true, arrivedAt: '09:50' });
     await ok('meeting.open', { meetingId: m.id });
     await ok('meeting.close', { meetingId: m.id, closedAt: '11:00', unreturnedReason: '持ち帰り' });
 
     const before = snapshot();
-    expect(await fails('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: null })).toMatchObject({
+    expect(await fails('organization.setExemption', { id: org('地域包括支援センター'), reason: null })).toMatchObject({
       code: 'exemption_withdrawal_breaks_record',
       details: { name: '未誓 約男', organization: '地域包括支援センター' },
     });
@@ -197,7 +197,7 @@ describe('the register keeps only what could be true on paper', () => {
     expect(snapshot()).toBe(before);
 
     await nextDay();
-    await ok('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: null });
+    await ok('organization.setExemption', { id: org('地域包括支援センター'), reason: null });
     await ok('member.move', { id: ids['未誓 約男'], organizationId: org('社会福祉協議会'), on: today() });
     const row = (await ok<Attendance>('attendance.get', { meetingId: m.id })).rows.find((r) => r.memberId === ids['未誓 約男'])!;
     expect(row).toMatchObject({ present: true, covered: true, by: 'exemption' });

@@ -57,7 +57,7 @@ beforeAll(async () => {
     })
   ).id;
   await annual('免除 三子', 2026, '2026-04-05');
-  await ok('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: '委託契約により守秘義務を負う' });
+  await ok('organization.setExemption', { id: org('地域包括支援センター'), reason: '委託契約により守秘義務を負う' });
   await annual('転出 五郎', 2026, '2026-04-05');
   await ok('member.leave', { id: ids['転出 五郎'], on: '2026-12-31' });
   await ok('member.move', { id: ids['移動 六子'], organizationId: org('福祉課'), on: '2026-10-01' });

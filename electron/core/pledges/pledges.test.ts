@@ -51,10 +51,10 @@ describe('pledge register and coverage', () => {
       '例示 健太': 'by:per_meeting',
     });
 
-    await ok('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: '委託契約により守秘義務を負う' });
+    await ok('organization.setExemption', { id: org('地域包括支援センター'), reason: '委託契約により守秘義務を負う' });
     const after = await ok<InviteeCoverage[]>('pledge.coverageForMeeting', { meetingId: m.id });
     expect(after.find((c) => c.name === '𠮷田 髙子')).toMatchObject({ covered: true, by: 'exemption', exemptionReason: '委託契約により守秘義務を負う' });
-    await ok('organization.update', { id: org('地域包括支援センター'), pledgeExemptionReason: null });
+    await ok('organization.setExemption', { id: org('地域包括支援センター'), reason: null });
   });
 
   it('a revoked pledge stops covering from its revocation day; a revocation twice is refused', async () => {

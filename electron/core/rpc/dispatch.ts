@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { contract, isMethodName, KasaneError, type RpcResult } from '../../../shared/contract';
 import type { HandlerContext, HandlerMap } from './handlers';
+import { ADMINISTRATOR_METHOD_JA } from './administrator-methods';
+import { appendAudit } from '../audit/audit-log';
+import { roleOf } from '../staff/staff-service';
 
 /** Turns zod issues into details the UI can show next to fields, without echoing the input. */
 function validationError(error: z.ZodError): KasaneError {
@@ -33,6 +36,15 @@ function storageError(err: unknown): KasaneError | null {
   return null;
 }
 
+/** Refuses a method the contract gives to administrators (管理者) when a staff account is signed in; the refusal is audited. */
+function assertAdministrator(ctx: HandlerContext, method: string): void {
+  const vault = ctx.session.vault;
+  if (roleOf(vault) === 'administrator') return;
+  const now = ctx.now();
+  vault.db.transaction(() => appendAudit(vault.db, { action: 'access.refused', staffId: vault.staff.id, details: { method } }, now))();
+  throw new KasaneError('administrator_only', { what: ADMINISTRATOR_METHOD_JA[method as keyof typeof ADMINISTRATOR_METHOD_JA] ?? method });
+}
+
 /**
  * The single entry point of every transport: validates the input, checks the vault is
  * unlocked where the method needs it, runs the handler, validates the output, and turns every
@@ -42,11 +54,13 @@ export async function dispatch(handlers: HandlerMap, ctx: HandlerContext, method
   try {
     if (!isMethodName(method)) throw new KasaneError('unknown_method', { method: method.slice(0, 80) });
     const spec = contract[method];
-    if (spec.access === 'unlocked') {
+    if (spec.access !== 'public') {
       // The idle timer may not have fired yet: an expired session is locked before use.
       ctx.session.lockIfIdle();
       if (!ctx.session.isUnlocked) throw new KasaneError('vault_locked');
     }
+    // Before the input is even read: a staff (職員) session never reaches an administrator's handler.
+    if (spec.access === 'administrator') assertAdministrator(ctx, method);
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) throw validationError(parsed.error);
     if (spec.activity && ctx.session.isUnlocked) ctx.session.touch();

@@ -3,12 +3,15 @@ import { appendAudit, type AuditEntry } from '../audit/audit-log';
 import { assertRecordsHold, beginWatch, watch } from '../meetings/meeting-integrity';
 import type { Db } from '../vault/database';
 import type { HandlerContext } from './handlers';
+import { roleOf } from '../staff/staff-service';
 
 export interface Work {
   db: Db;
   staffId: string;
   now: Date;
   today: string;
+  /** The signed-in account is an administrator (管理者): for the few rules that depend on what is changed, not on the method. */
+  administrator: boolean;
   /** Appends to the audit log, attributed to the signed-in staff account, in the same transaction. */
   audit(entry: Omit<AuditEntry, 'staffId' | 'at'>): void;
 }
@@ -21,6 +24,7 @@ function workOf(ctx: HandlerContext): Work {
     staffId: staff.id,
     now,
     today: localIsoDate(now),
+    administrator: roleOf(ctx.session.vault) === 'administrator',
     audit: (entry) => appendAudit(db, { ...entry, staffId: staff.id }, now),
   };
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { KasaneError, type StaffList, type StaffMember } from '../../../shared/contract';
+import { KasaneError, type StaffList, type StaffMember, type StaffRole } from '../../../shared/contract';
 import { appendAudit } from '../audit/audit-log';
 import { readSetting } from '../settings/settings-repository';
 import { recoveryKeySheet } from '../pdf/documents/recovery-key-sheet';
@@ -54,13 +54,11 @@ function slotOf(file: KeyFile, staffId: string): Slot {
 
 export function listStaff(vault: OpenVault): StaffList {
   const file = readKeyFile(keysOf(vault));
-  const created = vault.db.prepare('SELECT created_at FROM staff WHERE id = ?').pluck();
-  const staff: StaffMember[] = staffSlots(file).map((s) => ({
-    id: s.staffId!,
-    name: s.label,
-    createdAt: (created.get(s.staffId) as string | undefined) ?? null,
-    isSelf: s.staffId === vault.staff.id,
-  }));
+  const row = vault.db.prepare('SELECT created_at, role FROM staff WHERE id = ?');
+  const staff: StaffMember[] = staffSlots(file).map((s) => {
+    const r = row.get(s.staffId) as { created_at: string; role: StaffRole } | undefined;
+    return { id: s.staffId!, name: s.label, createdAt: r?.created_at ?? null, isSelf: s.staffId === vault.staff.id, role: r?.role ?? 'staff' };
+  });
   const recovery = file.slots.some((s) => s.kind === 'recovery');
   const recoveryAt = recovery
     ? ((vault.db.prepare("SELECT at FROM audit_log WHERE action = 'recovery_key.created' ORDER BY seq DESC LIMIT 1").pluck().get() as
@@ -70,12 +68,42 @@ export function listStaff(vault: OpenVault): StaffList {
   return { staff, recoveryKey: { exists: recovery, createdAt: recoveryAt }, keyGeneration: file.generation };
 }
 
-export function addStaff(vault: OpenVault, input: { name: string; passphrase: string }, now: Date, scrypt?: ScryptParams): Promise<StaffMember> {
+/** The role of an account as the vault holds it now (read on every call: an administrator may change it). */
+export function roleOf(vault: OpenVault): StaffRole {
+  return ((vault.db.prepare('SELECT role FROM staff WHERE id = ?').pluck().get(vault.staff.id) as StaffRole | undefined) ?? 'staff');
+}
+
+/** The last administrator stays one: someone must be able to decide what only an administrator may. */
+function assertAnotherAdministrator(vault: OpenVault, staffId: string): void {
+  const others = vault.db.prepare("SELECT count(*) FROM staff WHERE role = 'administrator' AND removed_at IS NULL AND id <> ?").pluck().get(staffId) as number;
+  const role = vault.db.prepare('SELECT role FROM staff WHERE id = ?').pluck().get(staffId) as StaffRole | undefined;
+  if (role === 'administrator' && others === 0) throw new KasaneError('last_administrator');
+}
+
+/** 管理者 ⇄ 職員, audited; never one's own role, never the last administrator. */
+export function setRole(vault: OpenVault, staffId: string, role: StaffRole, now: Date): StaffMember {
+  if (staffId === vault.staff.id) throw new KasaneError('cannot_change_own_role');
+  slotOf(readKeyFile(keysOf(vault)), staffId);
+  vault.db.transaction(() => {
+    const before = vault.db.prepare('SELECT role FROM staff WHERE id = ? AND removed_at IS NULL').pluck().get(staffId) as StaffRole | undefined;
+    if (!before) throw new KasaneError('staff_not_found');
+    if (before === role) return;
+    if (role === 'staff') assertAnotherAdministrator(vault, staffId);
+    vault.db.prepare('UPDATE staff SET role = ? WHERE id = ?').run(role, staffId);
+    appendAudit(vault.db, { action: 'staff.role_changed', staffId: vault.staff.id, subject: staffId, details: { from: before, to: role } }, now);
+  })();
+  const member = listStaff(vault).staff.find((s) => s.id === staffId);
+  if (!member) throw new KasaneError('staff_not_found');
+  return member;
+}
+
+export function addStaff(vault: OpenVault, input: { name: string; passphrase: string; role?: StaffRole | undefined }, now: Date, scrypt?: ScryptParams): Promise<StaffMember> {
   return serial(async () => {
     assertStillOpen(vault);
     checkNewPassphrase(input.passphrase, [input.name, readSetting(vault.db, 'municipalityName')]);
     const file = readKeyFile(keysOf(vault));
     const staffId = randomId();
+    const role: StaffRole = input.role ?? 'staff';
     const slot = await withDataKey(vault, (dataKey) =>
       createSlot(file, { kind: 'staff', staffId, label: input.name, passphrase: input.passphrase, dataKey, ...(scrypt ? { scrypt } : {}) }),
     );
@@ -83,11 +111,11 @@ export function addStaff(vault: OpenVault, input: { name: string; passphrase: st
     // The row first: a crash before the key file is written leaves a row without a slot, which
     // no list shows and which cannot unlock. The reverse would leave an unaudited way in.
     vault.db.transaction(() => {
-      vault.db.prepare('INSERT INTO staff (id, name, created_at) VALUES (?, ?, ?)').run(staffId, input.name, now.toISOString());
-      appendAudit(vault.db, { action: 'staff.added', staffId: vault.staff.id, subject: staffId, details: { name: input.name } }, now);
+      vault.db.prepare('INSERT INTO staff (id, name, created_at, role) VALUES (?, ?, ?, ?)').run(staffId, input.name, now.toISOString(), role);
+      appendAudit(vault.db, { action: 'staff.added', staffId: vault.staff.id, subject: staffId, details: { name: input.name, role } }, now);
     })();
     writeKeyFile(keysOf(vault), { ...file, slots: [...file.slots, slot] });
-    return { id: staffId, name: input.name, createdAt: now.toISOString(), isSelf: false };
+    return { id: staffId, name: input.name, createdAt: now.toISOString(), isSelf: false, role };
   });
 }
 
@@ -103,6 +131,7 @@ export function removeStaff(vault: OpenVault, staffId: string, now: Date): Promi
     const slot = slotOf(file, staffId);
     if (staffSlots(file).length <= 1) throw new KasaneError('last_staff_account');
     if (staffId === vault.staff.id) throw new KasaneError('cannot_remove_self');
+    assertAnotherAdministrator(vault, staffId);
     vault.db.transaction(() => {
       vault.db.prepare('UPDATE staff SET removed_at = ? WHERE id = ?').run(now.toISOString(), staffId);
       appendAudit(vault.db, { action: 'staff.removed', staffId: vault.staff.id, subject: staffId, details: { name: slot.label } }, now);

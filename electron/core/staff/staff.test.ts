@@ -41,7 +41,8 @@ async function relock() {
 describe('staff accounts', () => {
   it('lists the signed-in account, adds a second one who can unlock as themself', async () => {
     const before = await list();
-    expect(before.staff).toEqual([{ id: expect.any(String), name: VAULT_INPUT.staffName, createdAt: expect.any(String), isSelf: true }]);
+    // The account that creates the vault is its administrator.
+    expect(before.staff).toEqual([{ id: expect.any(String), name: VAULT_INPUT.staffName, createdAt: expect.any(String), isSelf: true, role: 'administrator' }]);
     expect(before.recoveryKey).toEqual({ exists: false, createdAt: null });
     const added = ok<{ id: string }>(await core.dispatch('staff.add', SECOND));
     expect((await list()).staff.map((s) => [s.name, s.isSelf])).toEqual([

@@ -12,6 +12,7 @@ import { backups } from './0009-backups';
 import { plans } from './0010-plans';
 import { auditByTime } from './0011-audit-by-time';
 import { meetingIntegrity } from './0012-meeting-integrity';
+import { staffRoles } from './0013-staff-roles';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,7 @@ export interface Migration {
 }
 
 /** In order; each runs in its own transaction and sets PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials, pledgeSupersede, minutes, backups, plans, auditByTime, meetingIntegrity];
+export const MIGRATIONS: readonly Migration[] = [initial, directoryCases, meetingsAgendas, pledges, attendance, agendaMaterials, pledgeSupersede, minutes, backups, plans, auditByTime, meetingIntegrity, staffRoles];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 

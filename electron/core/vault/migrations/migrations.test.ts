@@ -72,6 +72,20 @@ describe('migrations', () => {
     expect(tables()).toContain('meeting_corrections');
   });
 
+  it('0013 staff-roles: every existing account becomes an administrator and home is to say so once; a new vault has no notice', () => {
+    migrate(db, MIGRATIONS.slice(0, 12));
+    db.exec("INSERT INTO staff (id, name, created_at) VALUES ('s1', '見本 一郎', 'now'), ('s2', '見本 二郎', 'now')");
+    migrate(db);
+    expect(db.prepare('SELECT role FROM staff ORDER BY id').pluck().all()).toEqual(['administrator', 'administrator']);
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'rolesNotice'").pluck().get()).toBe('pending');
+    expect(() => db.prepare("UPDATE staff SET role = 'owner' WHERE id = 's1'").run()).toThrow();
+  });
+
+  it('0013 on a new vault: no accounts yet, no notice', () => {
+    migrate(db);
+    expect(db.prepare("SELECT count(*) FROM settings WHERE key = 'rolesNotice'").pluck().get()).toBe(0);
+  });
+
   it('run once: a second migrate applies nothing', () => {
     migrate(db);
     expect(migrate(db)).toEqual([]);
