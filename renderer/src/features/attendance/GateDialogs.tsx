@@ -183,7 +183,7 @@ export function ExemptionDialog({ person, onClose, onExempted }: { person: GateP
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: () => invoke('organization.update', { id: person.organizationId, pledgeExemptionReason: reason.trim() }),
+    mutationFn: () => invoke('organization.setExemption', { id: person.organizationId, reason: reason.trim() }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['organization.list'] });
       onExempted();
@@ -221,7 +221,7 @@ export function ExemptionDialog({ person, onClose, onExempted }: { person: GateP
             setReason(e.target.value);
             setLocal(null);
           }}
-          error={local ?? fieldErrors(t, save.error).pledgeExemptionReason}
+          error={local ?? fieldErrors(t, save.error).reason}
         />
         {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
         <FormActions

@@ -231,9 +231,12 @@ function OrganizationForm({ org, onDone, onCancel }: { org: Organization | null;
   const [local, setLocal] = useState<Record<string, string>>({});
 
   const save = useMutation({
-    mutationFn: () => {
-      const body = { name: name.trim(), kind, contact: contact.trim() || null, pledgeExemptionReason: exempt ? reason.trim() : null };
-      return org ? invoke('organization.update', { id: org.id, ...body }) : invoke('organization.create', body);
+    mutationFn: async () => {
+      const body = { name: name.trim(), kind, contact: contact.trim() || null };
+      const saved = org ? await invoke('organization.update', { id: org.id, ...body }) : await invoke('organization.create', body);
+      const wanted = exempt ? reason.trim() : null;
+      // The exemption is its own decision (an administrator's): sent only when it changes.
+      return wanted === (saved.pledgeExemptionReason ?? null) ? saved : invoke('organization.setExemption', { id: saved.id, reason: wanted });
     },
     onSuccess: onDone,
   });
