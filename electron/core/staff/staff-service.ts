@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { formatWareki } from '../../../shared/domain/wareki';
 import { KasaneError, type StaffList, type StaffMember, type StaffRole } from '../../../shared/contract';
 import { appendAudit } from '../audit/audit-log';
 import { readSetting } from '../settings/settings-repository';
@@ -202,7 +203,7 @@ export function createRecoveryKey(
         createdBy: vault.staff.name,
         recoveryKey: text,
       });
-      pdf = { fileName: `kasane-recovery-key-${createdOn}.pdf`, pdfBase64: (await print(html)).toString('base64') };
+      pdf = { fileName: `回復キー_${formatWareki(createdOn)}.pdf`, pdfBase64: (await print(html)).toString('base64') };
     }
     assertStillOpen(vault);
     const replaced = file.slots.some((s) => s.kind === 'recovery');

@@ -212,7 +212,7 @@ describe('recovery key', () => {
     );
     const pdf = Buffer.from(result.pdf.pdfBase64, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(result.pdf.fileName).toMatch(/^kasane-recovery-key-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(result.pdf.fileName).toMatch(/^回復キー_令和\d+年\d+月\d+日\.pdf$/);
     expect(actions().at(-1)).toBe('recovery_key.created');
     // A printer that fails: an error, and the recovery key in force stays the same.
     const keys = readFileSync(vaultFiles(t.paths.main).keys, 'utf8');
