@@ -1,8 +1,8 @@
 import { KasaneError, type Agenda, type AgendaItem } from '../../../shared/contract';
-import { agendaTiming, CASE_ITEM_SECTION, caseAllowedOnMeeting, meetingLength, type AgendaSection, type CaseItemKind, type MeetingType } from '../../../shared/domain/agenda';
+import { agendaTiming, CASE_ITEM_SECTION, caseAllowedOnMeeting, meetingLength, type AgendaSection, type CaseItemKind } from '../../../shared/domain/agenda';
 import { consentOn } from '../../../shared/domain/consent';
 import { randomId } from '../vault/crypto';
-import { meetingRow as lifecycleRow, refusal } from './meeting-state';
+import { meetingRow, refusal, type MeetingRow } from './meeting-state';
 import type { Db } from '../vault/database';
 import { consentRecords, toConsentRecord } from '../cases/case-repository';
 import { assertActiveOrganization } from '../directory/organization-repository';
@@ -10,25 +10,10 @@ import { roomWarnings } from './meeting-repository';
 import { MATERIAL_ORDER } from './material-order';
 import { decodeAttachment, storeAttachment, type MediaType } from '../attachments/attachment-repository';
 
-interface MeetingRow {
-  id: string;
-  type: MeetingType;
-  date: string;
-  start_time: string | null;
-  end_time: string | null;
-  state: string;
-}
-
-function meetingRow(db: Db, id: string): MeetingRow {
-  const m = db.prepare('SELECT id, type, date, start_time, end_time, state FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
-  if (!m) throw new KasaneError('meeting_not_found');
-  return m;
-}
-
 /** The 次第 and its 資料 change until 開会 (the state machine says so); after it they belong to the minutes. */
 function plannedMeeting(db: Db, id: string, change: 'agenda' | 'materials' = 'agenda'): MeetingRow {
   const m = meetingRow(db, id);
-  const refused = refusal(lifecycleRow(db, id), change);
+  const refused = refusal(m, change);
   if (refused) throw refused;
   return m;
 }

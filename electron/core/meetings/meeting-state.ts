@@ -10,6 +10,7 @@ export interface MeetingRow {
   date: string;
   state: MeetingLifecycleState;
   start_time: string | null;
+  end_time: string | null;
   cancel_reason: string | null;
 }
 
@@ -45,7 +46,7 @@ export const UPCOMING_STATES_SQL = sqlList(UPCOMING);
 export const HELD_STATES_SQL = sqlList(WAS_HELD);
 
 export function meetingRow(db: Db, id: string): MeetingRow {
-  const m = db.prepare('SELECT id, type, date, state, start_time, cancel_reason FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+  const m = db.prepare('SELECT id, type, date, state, start_time, end_time, cancel_reason FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
   if (!m) throw new KasaneError('meeting_not_found');
   return m;
 }
