@@ -63,7 +63,7 @@ async function makeData(app: KasaneApp): Promise<{ meetingId: string; meetingTit
   for (const c of await call<{ number: number }[]>(app, 'meeting.copies', { meetingId: meeting.id })) {
     await call(app, 'meeting.markCopyReturned', { meetingId: meeting.id, number: c.number, returned: true });
   }
-  await call(app, 'meeting.close', { meetingId: meeting.id });
+  await call(app, 'meeting.close', { meetingId: meeting.id, closedAt: '10:00' });
   await call(app, 'minutes.confirm', { meetingId: meeting.id });
   return { meetingId: meeting.id, meetingTitle: meeting.title };
 }

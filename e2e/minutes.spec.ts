@@ -66,7 +66,7 @@ async function setUp(app: KasaneApp, today: string) {
   for (const c of await call<{ number: number }[]>(app, 'meeting.copies', { meetingId: earlier.id })) {
     await call(app, 'meeting.markCopyReturned', { meetingId: earlier.id, number: c.number, returned: true });
   }
-  await call(app, 'meeting.close', { meetingId: earlier.id });
+  await call(app, 'meeting.close', { meetingId: earlier.id, closedAt: '10:30' });
   await call(app, 'minutes.confirm', { meetingId: earlier.id });
 
   // The meeting under test.
@@ -276,6 +276,9 @@ test('meeting mode, progress review, closing, confirming, amending and the water
   await expect(dialog.getByLabel('回収できなかった理由')).toHaveCount(0);
   await dialog.getByLabel('次回の開催日').fill(addDays(today, 28));
   await dialog.getByLabel('開始時刻').fill('14:00');
+  // The actual 閉会 time: now on the meeting's day (editable), never before the start or the arrivals (13:55).
+  await expect(dialog.getByLabel('閉会時刻')).toHaveValue(/^([01]\d|2[0-3]):[0-5]\d$/);
+  await dialog.getByLabel('閉会時刻').fill('15:30');
   await shot(page, 'minutes-closing');
   await dialog.getByRole('button', { name: '閉会する' }).click();
   await expect(dialog).toBeHidden();

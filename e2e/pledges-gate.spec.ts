@@ -143,8 +143,8 @@ test('the gate of a 支援会議: refused naming the uncovered attendee, a pledg
   await expect(ways.getByRole('button', { name: '欠席にする' })).toBeVisible();
   await expect(ways.getByRole('button', { name: '機関を誓約免除にする（管理者）' })).toBeVisible();
   await shot(page, 'pledges-gate-5-gate-blocked');
-  // Nothing changed in the core: still planned.
-  expect((await call<{ state: string }>(app, 'attendance.get', { meetingId: meeting.id })).state).toBe('planned');
+  // Nothing changed in the core but 受付 having started: still checking in, not open.
+  expect((await call<{ state: string }>(app, 'attendance.get', { meetingId: meeting.id })).state).toBe('checking_in');
 
   // The signed form is recorded at the door: signed today, original received, the scan attached.
   await ways.getByRole('button', { name: '署名済みの誓約書を記録' }).click();

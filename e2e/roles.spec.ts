@@ -62,7 +62,7 @@ async function setUp(app: KasaneApp, today: string) {
   for (const c of await call<{ number: number }[]>(app, 'meeting.copies', { meetingId: meeting.id })) {
     await call(app, 'meeting.markCopyReturned', { meetingId: meeting.id, number: c.number, returned: true });
   }
-  await call(app, 'meeting.close', { meetingId: meeting.id });
+  await call(app, 'meeting.close', { meetingId: meeting.id, closedAt: '11:00' });
   await call(app, 'minutes.confirm', { meetingId: meeting.id });
   return { houkatsu, shakyo, caseA, caseB };
 }

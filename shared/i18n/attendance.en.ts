@@ -50,7 +50,9 @@ export const attendanceEn: DeepStringRecord<typeof attendanceJa> = {
     planned: 'On the day, check in the people who arrive, then open the meeting.',
     plannedShien: 'On the day, check in the people who arrive, then open the meeting. It cannot open until every attendee’s confidentiality pledge is confirmed.',
     open: 'The meeting is open. Late arrivals are checked in from this screen too.',
+    checkingIn: 'Check-in has started. Open the meeting once the people who came are checked in.',
     closed: 'This meeting is closed. The check-in record can be viewed.',
+    cancelled: 'This meeting was cancelled: there is no check-in.',
     counts: 'Present {{present}} / absent {{absent}} / not checked in {{pending}}',
     button: 'Open check-in',
   },
@@ -59,6 +61,7 @@ export const attendanceEn: DeepStringRecord<typeof attendanceJa> = {
     pageHeading: 'Check-in: {{title}}',
     back: 'Back to the meeting',
     intro: 'Mark the people who arrive as present and those who do not come as absent. The arrival time is the current time (you can change it).',
+    introAfterwards: 'Mark the people who came as present and the others as absent. Enter each arrival time from your notes.',
     keyboard: 'Keyboard: ↑↓ move between rows, P marks present, A absent, L records leaving.',
     tableLabel: 'Check-in list',
     columns: {
@@ -96,6 +99,9 @@ export const attendanceEn: DeepStringRecord<typeof attendanceJa> = {
     attendanceList: 'Export the attendance list',
     printingList: 'Preparing the attendance list…',
     closedNote: 'This meeting is closed: the check-in record can no longer be changed.',
+    cancelledNote: 'This meeting was cancelled: its check-in record cannot change.',
+    afterwardsNote: 'You are recording the check-in of the meeting of {{date}} afterwards. Enter each person’s arrival time.',
+    arrivalRequired: 'Enter the arrival time of {{name}}.',
   },
   gate: {
     heading: 'Opening',
@@ -106,6 +112,7 @@ export const attendanceEn: DeepStringRecord<typeof attendanceJa> = {
     openNote: 'The support meeting is open. Late arrivals are checked in only once their pledge is confirmed.',
     openNoteOther: 'The meeting is open.',
     closed: 'Closed',
+    cancelled: 'Cancelled',
     ready: 'Every attendee’s confidentiality pledge is confirmed. The meeting can open.',
     readyOther: 'This meeting has no pledge check. Open it once everyone is checked in.',
     noOnePresent: 'No one is present yet. Check in the people who arrive.',
@@ -189,6 +196,7 @@ export const attendanceEn: DeepStringRecord<typeof attendanceJa> = {
     added: '{{name}} is checked in as a walk-in.',
     blocked: '{{name}} has no confidentiality pledge and cannot be checked in. Confirm a pledge first.',
     required: 'Please fill this in.',
+    arrivedAtAfterwards: 'When recorded after the meeting’s day, enter the actual arrival time.',
   },
   home: {
     heading: 'Support meetings with invitees lacking a pledge',

@@ -48,7 +48,9 @@ export const attendanceJa = {
     planned: '会議の日に、来場した方を受付して開会します。',
     plannedShien: '会議の日に、来場した方を受付して開会します。出席者全員の守秘義務の誓約を確認できるまで開会できません。',
     open: '開会中です。遅れて来た方の受付もこの画面から行います。',
+    checkingIn: '受付中です。来場した方の受付が済んだら開会します。',
     closed: 'この会議は閉会しています。受付の記録を確認できます。',
+    cancelled: 'この会議は中止されたため、受付はできません。',
     counts: '出席 {{present}}人 ／ 欠席 {{absent}}人 ／ 未受付 {{pending}}人',
     button: '受付を開く',
   },
@@ -57,6 +59,7 @@ export const attendanceJa = {
     pageHeading: '受付　{{title}}',
     back: '会議の画面に戻る',
     intro: '来場した方を「出席」、来ない方を「欠席」にします。到着時刻は今の時刻が入っています（変更できます）。',
+    introAfterwards: '来場した方を「出席」、来なかった方を「欠席」にします。到着時刻は記録を見て入力してください。',
     keyboard: 'キーボード：↑↓で行を移動し、P で出席、A で欠席、L で退席を記録します。',
     tableLabel: '受付の一覧',
     columns: {
@@ -94,6 +97,9 @@ export const attendanceJa = {
     attendanceList: '出席者名簿を出力',
     printingList: '出席者名簿を作成しています…',
     closedNote: 'この会議は閉会しているため、受付の記録は変更できません。',
+    cancelledNote: 'この会議は中止されたため、受付の記録は変更できません。',
+    afterwardsNote: '{{date}}の会議の受付を、後から記録しています。到着時刻を一人ずつ入力してください。',
+    arrivalRequired: '{{name}}さんの到着時刻を入力してください。',
   },
   gate: {
     heading: '開会',
@@ -104,6 +110,7 @@ export const attendanceJa = {
     openNote: '支援会議は開会中です。遅れて来た方も、誓約を確認できてから受付します。',
     openNoteOther: '会議は開会中です。',
     closed: '閉会',
+    cancelled: '中止',
     ready: '出席者全員の守秘義務の誓約を確認できました。開会できます。',
     readyOther: 'この会議には誓約の確認はありません。受付が済んだら開会してください。',
     noOnePresent: 'まだ出席の方がいません。来場した方を受付してください。',
@@ -187,6 +194,7 @@ export const attendanceJa = {
     added: '{{name}}さんを当日参加として受付しました。',
     blocked: '{{name}}さんは守秘義務の誓約がないため、受付できません。誓約を確認してください。',
     required: '入力してください。',
+    arrivedAtAfterwards: '会議の日の後から記録するときは、実際の到着時刻を入力してください。',
   },
   home: {
     heading: '誓約が済んでいない支援会議',

@@ -3,14 +3,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Attendance, AttendanceRow } from '../../../../shared/contract/attendance';
 import type { Meeting } from '../../../../shared/contract/meetings';
+import { mayChange } from '../../../../shared/domain/meeting-lifecycle';
 import { useInvoke } from '../../api';
 import { errorText, isKasaneError } from '../../errors';
 import { formatDate } from '../../format';
 import { PageHeading, useFlash } from '../../components/forms';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { printedDocument } from '../../components/pdf-document';
-import { ErrorAlert } from '../directory/ui';
-import { PrintingStatus, SecretMark, TypeBadge } from '../meetings/shared';
+import { ErrorAlert, todayIso } from '../directory/ui';
+import { LockedNote, PrintingStatus, SecretMark, StateBadge, TypeBadge, notYetHeldReason } from '../meetings/shared';
 import { DoorPledgeDialog, ExemptionDialog, LeaveDialog, type GatePerson } from './GateDialogs';
 import { usePledgeForms } from './PledgeCoveragePanel';
 import { WalkInDialog, type BlockedArrival } from './WalkInDialog';
@@ -37,16 +38,39 @@ export function AttendanceEntryPanel({ meeting, onOpen }: { meeting: Meeting; on
   const attendance = useAttendance(meeting.id);
   const state = attendance.data?.state ?? meeting.state;
   const c = attendance.data ? counts(attendance.data.rows) : null;
+  // A cancelled meeting has no 受付 to open (its record, if any, stays as it was); the text says why.
+  const locked = state === 'cancelled';
+  const text =
+    state === 'open'
+      ? t('attendance.entry.open')
+      : state === 'closed'
+        ? t('attendance.entry.closed')
+        : state === 'cancelled'
+          ? t('attendance.entry.cancelled')
+          : state === 'checking_in'
+            ? t('attendance.entry.checkingIn')
+            : meeting.type === 'shien'
+              ? t('attendance.entry.plannedShien')
+              : t('attendance.entry.planned');
   return (
     <section className="panel mt-side-panel at-entry" aria-labelledby="at-entry-heading">
       <h2 id="at-entry-heading" className="panel-title">
         {t('attendance.entry.heading')}
       </h2>
-      <p className="at-entry-text">
-        {state === 'open' ? t('attendance.entry.open') : state === 'closed' ? t('attendance.entry.closed') : meeting.type === 'shien' ? t('attendance.entry.plannedShien') : t('attendance.entry.planned')}
+      <p className="at-entry-state">
+        <StateBadge state={state} />
+      </p>
+      <p id="at-entry-text" className="at-entry-text">
+        {text}
       </p>
       {c && (c.present > 0 || c.absent > 0) && <p className="at-entry-counts">{t('attendance.entry.counts', c)}</p>}
-      <button type="button" className="button button-primary" onClick={onOpen}>
+      <button
+        type="button"
+        className={`button ${locked ? 'button-locked' : 'button-primary'}`}
+        aria-disabled={locked ? true : undefined}
+        aria-describedby={locked ? 'at-entry-text' : undefined}
+        onClick={() => !locked && onOpen()}
+      >
         {t('attendance.entry.button')}
       </button>
     </section>
@@ -65,8 +89,10 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
   const attendance = useAttendance(meeting.id);
   const refreshAll = useRefreshMeeting(meeting.id);
   const clock = useClock();
+  const today = todayIso();
   const [flash, setFlash] = useFlash();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [arrivalErrors, setArrivalErrors] = useState<Record<string, string>>({});
   const [blocked, setBlocked] = useState<BlockedArrival[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [document, setDocument] = useState<PdfDocument | null>(null);
@@ -80,15 +106,23 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
   const state = data?.state ?? meeting.state;
   const rows = data?.rows ?? [];
   const inviteeOf = new Map(meeting.invitees.map((i) => [i.memberId, i]));
-  const closed = state === 'closed';
+  // What the state machine allows now (shared/domain/meeting-lifecycle); nothing is recorded before the meeting's day.
+  const notYet = notYetHeldReason(t, i18n.language, meeting.date, today);
+  const onTheDay = meeting.date === today;
+  const mayArrive = mayChange(state, 'arrive') && !notYet;
+  const mayAbsent = mayChange(state, 'absent') && !notYet;
+  const mayLeave = mayChange(state, 'leave');
+  const mayWalkIn = mayChange(state, 'walk_in');
+  const beforeOpening = state === 'planned' || state === 'checking_in';
 
+  // After every attempt, refused or not, the gate and the sheet read again what the core holds.
   const open = useMutation({
     mutationFn: () => invoke('meeting.open', { meetingId: meeting.id }),
     onSuccess: (next) => {
       queryClient.setQueryData(attendanceKeys.attendance(meeting.id), next);
-      refreshAll();
       setFlash(t('attendance.gate.opened'));
     },
+    onSettled: () => refreshAll(),
   });
 
   const applied = (next: Attendance) => {
@@ -113,6 +147,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
       setFlash(v.present ? t('attendance.checkIn.checkedIn', { name: v.row.name, time: v.arrivedAt ?? '' }) : t('attendance.checkIn.markedAbsent', { name: v.row.name }));
     },
     onError: (error, v) => {
+      refreshAll();
       // A late arrival at an open 支援会議 without a pledge: shown as blocked, with the ways out.
       if (isKasaneError(error, 'attendee_not_covered') && v.present) {
         const arrival: BlockedArrival = { ...personOf(v.row), walkIn: false, arrivedAt: v.arrivedAt ?? nowTime() };
@@ -128,6 +163,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
       setDialog(null);
       setFlash(t('attendance.checkIn.leftRecorded', { name: v.row.name, time: v.leftAt }));
     },
+    onError: () => refreshAll(),
   });
 
   /** A late arrival once covered (door pledge or exemption): checked in as they came. */
@@ -141,6 +177,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
       setBlocked((cur) => cur.filter((x) => x.memberId !== b.memberId));
       setFlash(t('attendance.gate.lateCheckedIn', { name: b.name }));
     },
+    onError: () => refreshAll(),
   });
 
   const printAttendance = useMutation({
@@ -152,18 +189,26 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
   });
   const printForms = usePledgeForms(meeting.id, setDocument);
 
-  const arrivalOf = (r: AttendanceRow) => drafts[r.memberId] ?? clock;
+  // On the day the arrival is now unless changed; recorded afterwards, it must be typed in.
+  const arrivalOf = (r: AttendanceRow) => drafts[r.memberId] ?? (onTheDay ? clock : '');
+  /** 欠席 once someone has arrived at an open meeting is no longer possible: they leave (退席) instead. */
+  const offerAbsent = (r: AttendanceRow) => mayAbsent && r.present !== false && !r.leftAt && !(state === 'open' && r.present === true);
   function markPresent(r: AttendanceRow) {
-    if (closed || r.present === true || checkIn.isPending) return;
+    if (!mayArrive || r.present === true || checkIn.isPending) return;
     const time = arrivalOf(r);
+    if (!isTime(time) && !onTheDay) {
+      setArrivalErrors((cur) => ({ ...cur, [r.memberId]: t('attendance.checkIn.arrivalRequired', { name: r.name }) }));
+      return;
+    }
+    setArrivalErrors(({ [r.memberId]: _drop, ...rest }) => rest);
     checkIn.mutate({ row: r, present: true, arrivedAt: isTime(time) ? time : nowTime() });
   }
   function markAbsent(r: AttendanceRow) {
-    if (closed || r.present === false || checkIn.isPending) return;
+    if (!offerAbsent(r) || checkIn.isPending) return;
     checkIn.mutate({ row: r, present: false, arrivedAt: null });
   }
   function startLeave(r: AttendanceRow) {
-    if (closed || r.present !== true || r.leftAt) return;
+    if (!mayLeave || r.present !== true || r.leftAt) return;
     leave.reset();
     setDialog({ kind: 'leave', row: r });
   }
@@ -188,7 +233,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
   }
 
   const c = counts(rows);
-  const blockers = state === 'planned' && shien ? rows.filter((r) => r.present === true && !r.covered) : [];
+  const blockers = beforeOpening && shien ? rows.filter((r) => r.present === true && !r.covered) : [];
   const late = state === 'open' && shien ? blocked : [];
   const blockedIds = new Set(late.map((b) => b.memberId));
   const statusOf = (r: AttendanceRow) =>
@@ -223,7 +268,8 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
             {t('attendance.gate.ways.dismiss')}
           </button>
         ) : (
-          row && (
+          row &&
+          offerAbsent(row) && (
             <button type="button" className="button button-small" title={t('attendance.gate.wayAbsentHint')} onClick={() => markAbsent(row)}>
               {t('attendance.gate.ways.absent')}
             </button>
@@ -252,6 +298,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
       setFlash(t('attendance.gate.covered', { name: person.name }));
     }
   };
+  const openLocked = beforeOpening ? notYet : null;
 
   return (
     <article className="page page-wide at-page">
@@ -263,6 +310,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
       <div className="mt-title-row">
         <TypeBadge type={meeting.type} />
         {shien && <SecretMark />}
+        <StateBadge state={state} />
       </div>
       <PageHeading>
         {t('attendance.checkIn.pageHeading', { title: meeting.title })}
@@ -277,6 +325,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
         </p>
       )}
       {attendance.error && <ErrorAlert>{errorText(t, attendance.error)}</ErrorAlert>}
+      {data && mayChange(state, 'arrive') && <LockedNote id="at-not-yet">{notYet}</LockedNote>}
       {data && (
         <>
           <section className={`panel at-gate${blockers.length || late.length ? ' at-gate-blocked' : ''}`} aria-labelledby="at-gate-heading">
@@ -284,22 +333,23 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
               <h2 id="at-gate-heading" className="panel-title">
                 {t('attendance.gate.heading')}
               </h2>
-              {state === 'planned' && (
+              {beforeOpening && (
                 <button
                   type="button"
-                  className="button button-primary at-open-button"
-                  aria-describedby="at-gate-status"
-                  aria-disabled={open.isPending || undefined}
-                  onClick={() => !open.isPending && open.mutate()}
+                  className={`button at-open-button ${openLocked ? 'button-locked' : 'button-primary'}`}
+                  aria-describedby={openLocked ? 'at-not-yet at-gate-status' : 'at-gate-status'}
+                  aria-disabled={open.isPending || openLocked ? true : undefined}
+                  onClick={() => !open.isPending && !openLocked && open.mutate()}
                 >
                   {open.isPending ? t('attendance.gate.opening') : t('attendance.gate.open')}
                 </button>
               )}
               {state === 'open' && <span className="at-open-now">{t('attendance.gate.openNow')}</span>}
               {state === 'closed' && <span className="at-closed-now">{t('attendance.gate.closed')}</span>}
+              {state === 'cancelled' && <span className="at-closed-now">{t('attendance.gate.cancelled')}</span>}
             </div>
             <div id="at-gate-status">
-              {state === 'planned' &&
+              {beforeOpening &&
                 (!shien ? (
                   <p className="at-gate-text">{t('attendance.gate.readyOther')}</p>
                 ) : blockers.length > 0 ? (
@@ -327,6 +377,7 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
                 ))}
               {state === 'open' && <p className="at-gate-text">{shien ? t('attendance.gate.openNote') : t('attendance.gate.openNoteOther')}</p>}
               {state === 'closed' && <p className="at-gate-text">{t('attendance.checkIn.closedNote')}</p>}
+              {state === 'cancelled' && <p className="at-gate-text">{t('attendance.checkIn.cancelledNote')}</p>}
               {/* A refusal at check-in is announced here (the region exists before it fills). */}
               <div aria-live="polite">
                 {late.length > 0 && (
@@ -360,8 +411,14 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
                 {t('attendance.checkIn.tableLabel')}
               </h2>
               <span className="toolbar-spacer" />
-              {!closed && (
-                <button type="button" className="button" onClick={() => setDialog({ kind: 'walkIn' })}>
+              {mayWalkIn && (
+                <button
+                  type="button"
+                  className={`button${notYet ? ' button-locked' : ''}`}
+                  aria-disabled={notYet ? true : undefined}
+                  aria-describedby={notYet ? 'at-not-yet' : undefined}
+                  onClick={() => !notYet && setDialog({ kind: 'walkIn' })}
+                >
                   {t('attendance.checkIn.addWalkIn')}
                 </button>
               )}
@@ -369,8 +426,9 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
                 {t('attendance.checkIn.attendanceList')}
               </button>
             </div>
+            {mayArrive && !onTheDay && <p className="notice at-afterwards">{t('attendance.checkIn.afterwardsNote', { date: formatDate(meeting.date, i18n.language) })}</p>}
             <p className="at-intro">
-              {t('attendance.checkIn.intro')} <span id="at-keys">{t('attendance.checkIn.keyboard')}</span>
+              {onTheDay ? t('attendance.checkIn.intro') : t('attendance.checkIn.introAfterwards')} <span id="at-keys">{t('attendance.checkIn.keyboard')}</span>
             </p>
             <p className="at-counts" aria-live="polite">
               {t('attendance.checkIn.summary', c)}
@@ -435,22 +493,35 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
                           <td className="nowrap">
                             {r.present === true ? (
                               <time>{r.arrivedAt ?? '—'}</time>
-                            ) : closed ? (
+                            ) : !mayArrive ? (
                               '—'
                             ) : (
-                              <input
-                                type="time"
-                                className="input at-time"
-                                aria-label={t('attendance.checkIn.arrivedAt', { name: r.name })}
-                                value={arrivalOf(r)}
-                                onChange={(e) => setDrafts((cur) => ({ ...cur, [r.memberId]: e.target.value }))}
-                              />
+                              <>
+                                <input
+                                  type="time"
+                                  className="input at-time"
+                                  aria-label={t('attendance.checkIn.arrivedAt', { name: r.name })}
+                                  aria-required={!onTheDay || undefined}
+                                  aria-invalid={arrivalErrors[r.memberId] ? true : undefined}
+                                  aria-describedby={arrivalErrors[r.memberId] ? `at-arrival-error-${index}` : undefined}
+                                  value={arrivalOf(r)}
+                                  onChange={(e) => {
+                                    setDrafts((cur) => ({ ...cur, [r.memberId]: e.target.value }));
+                                    setArrivalErrors(({ [r.memberId]: _drop, ...rest }) => rest);
+                                  }}
+                                />
+                                {arrivalErrors[r.memberId] && (
+                                  <p id={`at-arrival-error-${index}`} className="field-error at-arrival-error">
+                                    {arrivalErrors[r.memberId]}
+                                  </p>
+                                )}
+                              </>
                             )}
                           </td>
                           <td className="nowrap">
                             {r.leftAt ? (
                               <time>{r.leftAt}</time>
-                            ) : r.present === true && !closed ? (
+                            ) : r.present === true && mayLeave ? (
                               <button type="button" className="button button-small" aria-label={t('attendance.checkIn.leaveLabel', { name: r.name })} onClick={() => startLeave(r)}>
                                 {t('attendance.checkIn.leave')}
                               </button>
@@ -460,12 +531,12 @@ export function CheckIn({ meeting, onBack }: { meeting: Meeting; onBack: () => v
                           </td>
                           <td className="nowrap">
                             <div className="at-row-actions">
-                            {!closed && r.present !== true && (
+                            {mayArrive && r.present !== true && (
                               <button type="button" className="button button-small button-primary" aria-label={t('attendance.checkIn.presentLabel', { name: r.name })} onClick={() => markPresent(r)}>
                                 {t('attendance.checkIn.present')}
                               </button>
                             )}
-                            {!closed && r.present !== false && !r.leftAt && (
+                            {offerAbsent(r) && (
                               <button type="button" className="button button-small" aria-label={t('attendance.checkIn.absentLabel', { name: r.name })} onClick={() => markAbsent(r)}>
                                 {t('attendance.checkIn.absent')}
                               </button>

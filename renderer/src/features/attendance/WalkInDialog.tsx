@@ -7,10 +7,10 @@ import { useInvoke } from '../../api';
 import { fieldErrors, isKasaneError } from '../../errors';
 import { TextField } from '../../components/forms';
 import { useOrganizations } from '../directory/OrganizationsTab';
-import { ErrorAlert, FormActions, Modal, OrganizationOptions, SelectField, formErrorText } from '../directory/ui';
+import { ErrorAlert, FormActions, Modal, OrganizationOptions, SelectField, formErrorText, todayIso } from '../directory/ui';
 import { useMembers, useReturnFocus } from '../meetings/shared';
 import type { GatePerson } from './GateDialogs';
-import { isTime, nowTime } from './shared';
+import { isTime, nowTime, useRefreshMeeting } from './shared';
 
 type Mode = 'existing' | 'new';
 
@@ -70,7 +70,10 @@ export function WalkInDialog({
   const [name, setName] = useState('');
   const [organizationId, setOrganizationId] = useState('');
   const [title, setTitle] = useState('');
-  const [arrivedAt, setArrivedAt] = useState(nowTime);
+  // On the meeting's day the arrival is now (editable); recorded afterwards, it must be typed in.
+  const onTheDay = meeting.date === todayIso();
+  const [arrivedAt, setArrivedAt] = useState(() => (onTheDay ? nowTime() : ''));
+  const refresh = useRefreshMeeting(meeting.id);
   const [local, setLocal] = useState<Record<string, string>>({});
   const members = useMembers();
   const orgs = useOrganizations(false);
@@ -130,6 +133,7 @@ export function WalkInDialog({
     onSuccess: (r) => onAdded(r.name),
     onError: (error) => {
       if (error instanceof Blocked) onBlocked(error.person);
+      else refresh();
     },
   });
 
@@ -139,7 +143,7 @@ export function WalkInDialog({
     if (mode === 'existing' && !memberId) errors.memberId = t('attendance.walkIn.required');
     if (mode === 'new' && !name.trim()) errors.name = t('attendance.walkIn.required');
     if (mode === 'new' && !organizationId) errors.organizationId = t('attendance.walkIn.required');
-    if (!isTime(arrivedAt)) errors.arrivedAt = t('validation.invalid');
+    if (!isTime(arrivedAt)) errors.arrivedAt = arrivedAt || onTheDay ? t('validation.invalid') : t('attendance.walkIn.arrivedAtAfterwards');
     setLocal(errors);
     if (Object.keys(errors).length === 0) add.mutate();
   }
@@ -269,7 +273,16 @@ export function WalkInDialog({
             />
           </>
         )}
-        <TextField label={t('attendance.walkIn.arrivedAt')} type="time" className="field-time" required value={arrivedAt} onChange={(e) => setArrivedAt(e.target.value)} error={err('arrivedAt')} />
+        <TextField
+          label={t('attendance.walkIn.arrivedAt')}
+          type="time"
+          className="field-time"
+          required
+          value={arrivedAt}
+          onChange={(e) => setArrivedAt(e.target.value)}
+          hint={onTheDay ? undefined : t('attendance.walkIn.arrivedAtAfterwards')}
+          error={err('arrivedAt')}
+        />
         {add.error && !(add.error instanceof Blocked) && <ErrorAlert>{formErrorText(t, add.error)}</ErrorAlert>}
         <FormActions
           cancelLabel={t('attendance.walkIn.cancel')}

@@ -24,13 +24,22 @@ export function useCoverage(meetingId: string) {
 }
 
 /**
- * After anything that changes who is present or who is covered: the check-in sheet, the
- * coverage panel, the meeting (state, walk-ins as invitees) and the home warnings read again.
+ * After anything that changes (or tried to change) who is present or who is covered: the
+ * check-in sheet and its gate, the coverage panel, the meeting (state, walk-ins as invitees), the
+ * numbered copies handed at 開会 and to late arrivals, and the home warnings read again what the
+ * core holds — also after a refusal, since someone else may have changed it meanwhile.
  */
 export function useRefreshMeeting(meetingId: string) {
   const queryClient = useQueryClient();
   return useCallback(() => {
-    for (const queryKey of [attendanceKeys.attendance(meetingId), attendanceKeys.coverage(meetingId), ['meeting.get', meetingId], ['meeting.list'], ['home.summary']]) {
+    for (const queryKey of [
+      attendanceKeys.attendance(meetingId),
+      attendanceKeys.coverage(meetingId),
+      ['meeting.get', meetingId],
+      ['meeting.copies', meetingId],
+      ['meeting.list'],
+      ['home.summary'],
+    ]) {
       void queryClient.invalidateQueries({ queryKey });
     }
   }, [queryClient, meetingId]);

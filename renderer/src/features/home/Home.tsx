@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { PledgeWarnings } from '../attendance/PledgeWarnings';
 import { BackupWarning } from '../backup/BackupWarning';
 import { DeskSummary } from '../plans/DeskPage';
+import { StateBadge, useMeeting } from '../meetings/shared';
 
 type Counts = HomeSummary['counts'];
 
@@ -77,7 +78,10 @@ function NextMeetingCard({ meeting, language, onOpen }: { meeting: HomeSummary['
       </h2>
       {meeting ? (
         <div className="meeting">
-          <p className={`meeting-type meeting-type-${meeting.type}`}>{t(`home.meetingTypes.${meeting.type}`)}</p>
+          <p className="meeting-head">
+            <span className={`meeting-type meeting-type-${meeting.type}`}>{t(`home.meetingTypes.${meeting.type}`)}</span>
+            <NextMeetingState id={meeting.id} />
+          </p>
           {meeting.title !== t(`home.meetingTypes.${meeting.type}`) && <p className="meeting-title">{meeting.title}</p>}
           <dl className="meeting-facts">
             <div>
@@ -172,4 +176,10 @@ function CountTiles({ counts, onOpenRoles }: { counts: Counts; onOpenRoles?: (()
       </ul>
     </section>
   );
+}
+
+/** The next meeting's state (予定, 受付中 or 開会中: never a cancelled one), read with the meeting. */
+function NextMeetingState({ id }: { id: string }) {
+  const meeting = useMeeting(id);
+  return meeting.data ? <StateBadge state={meeting.data.state} /> : null;
 }

@@ -31,7 +31,8 @@ import {
   type MaterialT,
 } from './AgendaDialogs';
 import type { AddedElsewhere } from './MeetingDetail';
-import { itemLabel, meetingKeys, useAgenda, type AgendaItemT } from './shared';
+import { itemLabel, lockedReason, meetingKeys, useAgenda, type AgendaItemT } from './shared';
+import { mayChange } from '../../../../shared/domain/meeting-lifecycle';
 
 import './materials.css';
 
@@ -67,7 +68,9 @@ export function AgendaBuilder({
   const invoke = useInvoke();
   const queryClient = useQueryClient();
   const agenda = useAgenda(meeting.id);
-  const editable = meeting.state === 'planned';
+  // The 次第 and its 資料 change while the meeting is planned or in 受付, never once it is open.
+  const editable = mayChange(meeting.state, 'agenda') && mayChange(meeting.state, 'materials');
+  const agendaLocked = lockedReason(t, meeting.state, 'agenda');
   const [dialog, setDialog] = useState<Dialog>(null);
   const serverItems = agenda.data?.items;
   // The order shown: the core's, or the one just dropped while the move is on its way.
@@ -198,7 +201,7 @@ export function AgendaBuilder({
           </p>
         )}
       </div>
-      {!editable && <p className="notice">{t('meetings.detail.notPlanned')}</p>}
+      {agendaLocked && <p className="notice mt-agenda-locked">{agendaLocked}</p>}
       {data && data.warnings.length > 0 && (
         <ul className="mt-warnings" aria-label={t('meetings.warnings.heading')}>
           {data.warnings.map((w, index) => (

@@ -33,6 +33,7 @@ export function MeetingCalendar({
   month,
   type,
   today,
+  showCancelled = true,
   onMonthChange,
   onOpen,
 }: {
@@ -40,6 +41,8 @@ export function MeetingCalendar({
   month: string;
   type: '' | MeetingType;
   today: string;
+  /** 中止 meetings are shown muted and struck through, or left out. */
+  showCancelled?: boolean;
   onMonthChange: (month: string) => void;
   onOpen: (id: string) => void;
 }) {
@@ -68,12 +71,13 @@ export function MeetingCalendar({
     const map = new Map<string, MeetingSummary[]>();
     for (const m of meetings.data ?? []) {
       if (m.date < grid.start || m.date > grid.end) continue;
+      if (!showCancelled && m.state === 'cancelled') continue;
       map.set(m.date, [...(map.get(m.date) ?? []), m]);
     }
     for (const list of map.values()) list.sort((a, b) => (a.startTime ?? '99:99').localeCompare(b.startTime ?? '99:99'));
     return map;
-  }, [meetings.data, grid.start, grid.end]);
-  const inMonth = (meetings.data ?? []).filter((m) => monthOf(m.date) === month).length;
+  }, [meetings.data, grid.start, grid.end, showCancelled]);
+  const inMonth = (meetings.data ?? []).filter((m) => monthOf(m.date) === month && (showCancelled || m.state !== 'cancelled')).length;
   // While another 年度 is on its way, the previous data is no answer about this month.
   const known = meetings.data !== undefined && !meetings.isPlaceholderData;
 
@@ -238,14 +242,15 @@ export function MeetingCalendar({
                       <ul className="cal-meetings">
                         {list.map((m) => {
                           const time = m.startTime ?? t('meetings.calendar.noTime');
+                          const state = t(`meetings.states.${m.state}`);
                           return (
                             <li key={m.id}>
                               <button
                                 type="button"
-                                className={`cal-meeting cal-meeting-${m.type}`}
+                                className={`cal-meeting cal-meeting-${m.type} cal-meeting-state-${m.state}`}
                                 tabIndex={isActive ? 0 : -1}
-                                title={`${time} ${m.title}（${t(`meetings.types.${m.type}`)}）`}
-                                aria-label={t('meetings.calendar.open', { date, time, title: m.title, type: t(`meetings.types.${m.type}`) })}
+                                title={`${time} ${m.title}（${t(`meetings.types.${m.type}`)}）${state}`}
+                                aria-label={t('meetings.calendar.openWithState', { date, time, title: m.title, type: t(`meetings.types.${m.type}`), state })}
                                 onClick={() => onOpen(m.id)}
                               >
                                 <span className={`cal-marker cal-marker-${m.type}`} aria-hidden="true">
@@ -254,6 +259,11 @@ export function MeetingCalendar({
                                 <span className="cal-meeting-time" aria-hidden="true">
                                   {m.startTime ?? '—'}
                                 </span>
+                                {m.state !== 'planned' && (
+                                  <span className={`cal-state cal-state-${m.state}`} aria-hidden="true">
+                                    {state}
+                                  </span>
+                                )}
                                 <span className="cal-meeting-title" aria-hidden="true">
                                   {m.title}
                                 </span>

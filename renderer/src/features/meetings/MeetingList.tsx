@@ -23,6 +23,8 @@ export interface MeetingFilters {
   view?: 'list' | 'calendar';
   /** The calendar's month, `YYYY-MM`. */
   month?: string;
+  /** 中止 meetings are shown (muted) unless this is false. */
+  showCancelled?: boolean;
 }
 
 const TYPES: MeetingType[] = ['jusoteki', 'shien', 'other'];
@@ -71,10 +73,11 @@ export function MeetingList({
     placeholderData: keepPreviousData,
     enabled: !calendar,
   });
-  const all = meetings.data ?? [];
+  const showCancelled = filters.showCancelled !== false;
+  const all = (meetings.data ?? []).filter((m) => showCancelled || m.state !== 'cancelled');
   const upcoming = all.filter((m) => m.date >= today).sort((a, b) => (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? '')));
   const past = all.filter((m) => m.date < today).sort((a, b) => (b.date + (b.startTime ?? '')).localeCompare(a.date + (a.startTime ?? '')));
-  const filtered = filters.type !== '' || filters.fiscalYear !== String(currentYear);
+  const filtered = filters.type !== '' || filters.fiscalYear !== String(currentYear) || !showCancelled;
   const shownYear = calendar ? fiscalYearOf(`${month}-01`) : null;
   const baseYears = [currentYear + 1, currentYear, currentYear - 1, currentYear - 2, currentYear - 3];
   // The calendar may have been moved beyond the usual choices: its 年度 is always in the list.
@@ -124,8 +127,14 @@ export function MeetingList({
           {t('meetings.list.plan')}
         </button>
       </div>
+      <div className="mt-list-options">
+        <label className="checkbox">
+          <input type="checkbox" checked={showCancelled} onChange={(e) => set({ showCancelled: e.target.checked })} />
+          {t('meetings.list.showCancelled')}
+        </label>
+      </div>
       {calendar ? (
-        <MeetingCalendar month={month} type={filters.type} today={today} onMonthChange={showMonth} onOpen={onOpen} />
+        <MeetingCalendar month={month} type={filters.type} today={today} showCancelled={showCancelled} onMonthChange={showMonth} onOpen={onOpen} />
       ) : (
         <>
           {meetings.error && <ErrorAlert>{errorText(t, meetings.error)}</ErrorAlert>}
@@ -185,15 +194,21 @@ function MeetingGroup({
         <ul className="mt-list">
           {meetings.map((m) => {
             const date = formatDate(m.date, language);
+            const cancelled = m.state === 'cancelled';
             return (
-              <li key={m.id} className={`mt-card mt-card-${m.type}`}>
+              <li key={m.id} className={`mt-card mt-card-${m.type}${cancelled ? ' mt-card-cancelled' : ''}`} data-testid="meeting-card">
                 <div className="mt-card-head">
                   <TypeBadge type={m.type} />
                   {m.type === 'shien' && <SecretMark />}
                   <StateBadge state={m.state} />
                 </div>
                 <h3 className="mt-card-title">
-                  <button type="button" className="link-button mt-card-link" onClick={() => onOpen(m.id)} aria-label={t('meetings.list.open', { title: m.title, date })}>
+                  <button
+                    type="button"
+                    className="link-button mt-card-link"
+                    onClick={() => onOpen(m.id)}
+                    aria-label={`${t('meetings.list.open', { title: m.title, date })}${cancelled ? `（${t('meetings.states.cancelled')}）` : ''}`}
+                  >
                     {m.title}
                   </button>
                 </h3>
@@ -208,10 +223,16 @@ function MeetingGroup({
                   </span>
                   {m.place ?? t('meetings.list.placeNotSet')}
                 </p>
-                <p className="mt-card-counts">
-                  <span>{t('meetings.list.invitees', { count: m.inviteeCount })}</span>
-                  <span>{t('meetings.list.cases', { count: m.caseItemCount })}</span>
-                </p>
+                {cancelled ? (
+                  <p className="mt-card-cancelled-line">
+                    {t('meetings.list.cancelledLine', { date: m.cancelledOn ? formatDate(m.cancelledOn, language) : '—', reason: m.cancelReason ?? '' })}
+                  </p>
+                ) : (
+                  <p className="mt-card-counts">
+                    <span>{t('meetings.list.invitees', { count: m.inviteeCount })}</span>
+                    <span>{t('meetings.list.cases', { count: m.caseItemCount })}</span>
+                  </p>
+                )}
               </li>
             );
           })}

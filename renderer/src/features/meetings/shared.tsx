@@ -4,9 +4,37 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { MeetingType } from '../../../../shared/contract';
 import type { Agenda } from '../../../../shared/contract/meetings';
+import { meetingChange, type MeetingChange, type MeetingLifecycleState } from '../../../../shared/domain/meeting-lifecycle';
 import { useInvoke } from '../../api';
+import { formatDate } from '../../format';
 
-export type MeetingState = 'planned' | 'open' | 'closed';
+/** planned 予定 → checking_in 受付中 → open 開会中 → closed 閉会, or cancelled 中止 (shared/domain/meeting-lifecycle). */
+export type MeetingState = MeetingLifecycleState;
+
+/** Refusals whose words are more precise for one change than the state's general reason. */
+const SPECIFIC_REASONS: Partial<Record<`${MeetingChange}:${string}`, string>> = {
+  'invite:in_session': 'meetings.locked.inviteInSession',
+  'agenda:in_session': 'meetings.locked.agendaInSession',
+  'materials:in_session': 'meetings.locked.agendaInSession',
+  'agenda:record_closed': 'meetings.locked.agendaClosed',
+  'materials:record_closed': 'meetings.locked.agendaClosed',
+  'cancel:in_session': 'meetings.locked.cancelInSession',
+};
+
+/**
+ * Why the state machine does not allow `change` in `state`, in words that say what to do
+ * instead; null when it is allowed. The UI shows this beside the disabled control.
+ */
+export function lockedReason(t: TFunction, state: MeetingState, change: MeetingChange): string | null {
+  const verdict = meetingChange(state, change);
+  if (verdict.ok) return null;
+  return t(SPECIFIC_REASONS[`${change}:${verdict.reason}`] ?? `meetings.locked.${verdict.reason}`);
+}
+
+/** Check-in and the opening happen on the meeting's day or later (recorded afterwards), never before it. */
+export function notYetHeldReason(t: TFunction, language: string, date: string, today: string): string | null {
+  return date > today ? t('meetings.locked.notYetHeld', { date: formatDate(date, language) }) : null;
+}
 
 /** 重層的支援会議 / 支援会議 / その他の会議 as a coloured badge (支援会議 in the 秘 colour). */
 export function TypeBadge({ type }: { type: MeetingType }) {
@@ -14,9 +42,23 @@ export function TypeBadge({ type }: { type: MeetingType }) {
   return <span className={`mt-type mt-type-${type}`}>{t(`meetings.types.${type}`)}</span>;
 }
 
+/** 予定 / 受付中 / 開会中 / 閉会 / 中止: words and a calm colour, never colour alone. */
 export function StateBadge({ state }: { state: MeetingState }) {
   const { t } = useTranslation();
   return <span className={`badge mt-state mt-state-${state}`}>{t(`meetings.states.${state}`)}</span>;
+}
+
+/**
+ * The reason a control is disabled, as a line of text the control points to (aria-describedby),
+ * so it is read with the control and seen beside it.
+ */
+export function LockedNote({ id, children, className }: { id?: string; children: string | null; className?: string }) {
+  if (!children) return null;
+  return (
+    <p id={id} className={`mt-locked${className ? ` ${className}` : ''}`}>
+      {children}
+    </p>
+  );
 }
 
 /** The 秘 stamp of a 支援会議: visible, and read out as a sentence. */

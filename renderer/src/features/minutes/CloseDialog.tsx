@@ -6,7 +6,8 @@ import { formatWareki } from '../../../../shared/domain/wareki';
 import { useInvoke } from '../../api';
 import { errorText, fieldErrors } from '../../errors';
 import { TextField } from '../../components/forms';
-import { ErrorAlert, FormActions, Modal, TextAreaField } from '../directory/ui';
+import { ErrorAlert, FormActions, Modal, TextAreaField, todayIso } from '../directory/ui';
+import { formatDate } from '../../format';
 import { meetingKeys, useReturnFocus } from '../meetings/shared';
 import { hourMinute, minutesKeys } from './shared';
 
@@ -31,11 +32,14 @@ export function CloseDialog({
   onClose: () => void;
   onClosed: (nextMeetingId: string | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const invoke = useInvoke();
   const queryClient = useQueryClient();
   useReturnFocus();
   const shien = meeting.type === 'shien';
+  // The actual 閉会 time: now on the meeting's day (editable); recorded afterwards, it must be typed in.
+  const onTheDay = meeting.date === todayIso();
+  const [closedAt, setClosedAt] = useState(() => (onTheDay ? hourMinute(new Date()) : ''));
   const copies = useQuery({ queryKey: minutesKeys.copies(meeting.id), queryFn: () => invoke('meeting.copies', { meetingId: meeting.id }), enabled: shien });
   const [reason, setReason] = useState('');
   const [nextDate, setNextDate] = useState('');
@@ -66,7 +70,7 @@ export function CloseDialog({
       await flushNotes();
       return invoke('meeting.close', {
         meetingId: meeting.id,
-        closedAt: hourMinute(new Date()),
+        closedAt,
         ...(shien && missing.length > 0 ? { unreturnedReason: reason.trim() } : {}),
         ...(nextDate ? { nextMeeting: { date: nextDate, startTime: nextTime } } : {}),
       });
@@ -84,6 +88,7 @@ export function CloseDialog({
   function submit(e: FormEvent) {
     e.preventDefault();
     const errors: Record<string, string> = {};
+    if (!TIME.test(closedAt)) errors.closedAt = t('minutes.close.closedTimeRequired');
     if (shien && missing.length > 0 && !reason.trim()) errors.unreturnedReason = t('minutes.close.reasonRequired');
     if (nextDate || nextTime) {
       if (!ISO.test(nextDate)) errors.nextDate = t('minutes.close.nextDateRequired');
@@ -100,6 +105,19 @@ export function CloseDialog({
     <Modal open onClose={onClose} title={t('minutes.close.title')} wide>
       <form onSubmit={submit} noValidate>
         <p>{t('minutes.close.intro')}</p>
+        <TextField
+          label={t('minutes.close.closedTime')}
+          type="time"
+          required
+          className="field-time"
+          value={closedAt}
+          onChange={(e) => {
+            setClosedAt(e.target.value);
+            setLocal(({ closedAt: _drop, ...rest }) => rest);
+          }}
+          hint={onTheDay ? t('minutes.close.closedTimeHint') : t('minutes.close.closedTimeAfterwards', { date: formatDate(meeting.date, i18n.language) })}
+          error={err('closedAt')}
+        />
         {shien && (
           <fieldset className="fieldset">
             <legend>{t('minutes.close.copiesHeading')}</legend>

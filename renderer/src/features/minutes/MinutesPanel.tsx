@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../shared/contract/meetings';
+import { WAS_HELD } from '../../../../shared/domain/meeting-lifecycle';
 import type { Minutes } from '../../../../shared/contract/minutes';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
@@ -51,7 +52,8 @@ type Dialog =
  * it is open (a 支援会議's case details stay hidden until then).
  */
 export function MinutesPanel({ meeting, onOpenMeeting }: { meeting: Meeting; onOpenMeeting: (id: string) => void }) {
-  if (meeting.state === 'planned') return null;
+  // Only a meeting that was really held (opened) has minutes: not one planned, in 受付 or cancelled.
+  if (!WAS_HELD.has(meeting.state)) return null;
   return <MinutesScreen meeting={meeting} onOpenMeeting={onOpenMeeting} />;
 }
 

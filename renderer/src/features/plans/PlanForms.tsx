@@ -373,7 +373,11 @@ export function EvaluationForm({ plan, onDone, onCancel }: { plan: Plan; onDone:
   const invoke = useInvoke();
   const orgs = useOrganizations(false);
   const { all } = usePlannedJusoteki(todayIso());
-  const meetings = useMemo(() => all.filter((m) => m.state !== 'planned' || m.date <= todayIso()).sort((a, b) => b.date.localeCompare(a.date)).slice(0, 12), [all]);
+  // A cancelled meeting was never held: no evaluation took place there.
+  const meetings = useMemo(
+    () => all.filter((m) => m.state !== 'cancelled' && (m.state !== 'planned' || m.date <= todayIso())).sort((a, b) => b.date.localeCompare(a.date)).slice(0, 12),
+    [all],
+  );
   const [onDate, setOnDate] = useState(todayIso());
   const [meetingId, setMeetingId] = useState('');
   const [outcome, setOutcome] = useState<Outcome>('continue');

@@ -57,7 +57,8 @@ export function RecordPledgeDialog({ onClose, onDone }: { onClose: () => void; o
     queryFn: () => invoke('meeting.list', { type: 'shien' }),
     enabled: kind === 'per_meeting',
   });
-  const plannedMeetings = (shienMeetings.data ?? []).filter((m) => m.state === 'planned').sort((a, b) => a.date.localeCompare(b.date));
+  // A meeting still to be held or in 受付 (a pledge signed at the door); never a cancelled one.
+  const plannedMeetings = (shienMeetings.data ?? []).filter((m) => m.state === 'planned' || m.state === 'checking_in').sort((a, b) => a.date.localeCompare(b.date));
 
   // The addressee follows the municipality's name until the user edits it.
   const addresseeValue = addressee ?? defaultAddressee(settings.data?.municipalityName ?? '');
