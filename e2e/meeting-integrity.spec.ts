@@ -186,6 +186,7 @@ test('中止: a planned meeting cancelled with a reason shows 中止 and the rea
 
   // 中止, the reason and the day; nothing editable.
   const banner = page.getByTestId('cancelled-banner');
+  await expect(banner).toBeFocused();
   await expect(banner).toContainText(`この会議は${formatWareki(today, { weekday: true })}に中止されました。`);
   await expect(banner).toContainText('中止の理由：台風接近のため');
   const facts = page.getByRole('region', { name: '会議の概要' });
@@ -206,7 +207,7 @@ test('中止: a planned meeting cancelled with a reason shows 中止 and the rea
   await expect(card).toHaveCount(1);
   await expect(card).toContainText('中止');
   await expect(card).toContainText('台風接近のため');
-  await expect(card.getByRole('button', { name: /（中止）$/ })).toBeVisible();
+  await expect(card.getByRole('button', { name: /・中止）を開く$/ })).toBeVisible();
   await shot(page, 'integrity-6-list-cancelled');
   await page.getByLabel('中止した会議も表示').uncheck();
   await expect(card).toHaveCount(0);

@@ -71,6 +71,7 @@ export const meetingsEn: DeepStringRecord<typeof meetingsJa> = {
     invitees: '{{count}} invitee(s)',
     cases: '{{count}} case(s)',
     open: 'Open {{title}} ({{date}})',
+    openCancelled: 'Open {{title}} ({{date}}, cancelled)',
     timeRange: '{{start}}–{{end}}',
     placeNotSet: 'Place not set',
     view: 'View',

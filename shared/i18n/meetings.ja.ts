@@ -68,6 +68,7 @@ export const meetingsJa = {
     invitees: '招待者 {{count}}人',
     cases: 'ケース {{count}}件',
     open: '{{title}}（{{date}}）を開く',
+    openCancelled: '{{title}}（{{date}}・中止）を開く',
     timeRange: '{{start}}〜{{end}}',
     placeNotSet: '場所未定',
     view: '表示方法',

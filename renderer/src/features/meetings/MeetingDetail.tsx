@@ -19,6 +19,8 @@ import { PledgeCoveragePanel } from '../attendance/PledgeCoveragePanel';
 import { MinutesPanel } from '../minutes/MinutesPanel';
 import { LockedNote, SecretMark, StateBadge, TypeBadge, lockedReason, timeRange, useMeeting } from './shared';
 
+const CANCELLED_BANNER_ID = 'mt-cancelled-banner';
+
 /** What the edit dialog can change: offered while the state allows any of it. */
 const EDITS: MeetingChange[] = ['date', 'time', 'place', 'title', 'notes', 'invite', 'uninvite'];
 
@@ -149,6 +151,8 @@ export function MeetingDetail({ id, onBack, onOpenMeeting }: { id: string; onBac
               onCancelled={() => {
                 setDialog(null);
                 setFlash(t('meetings.cancel.done'));
+                // The button that opened the dialog is gone: the focus goes to what 中止 left, the banner.
+                window.setTimeout(() => document.getElementById(CANCELLED_BANNER_ID)?.focus(), 0);
               }}
             />
           )}
@@ -221,7 +225,7 @@ function CancelledBanner({ meeting: m, language }: { meeting: Meeting; language:
   const { t } = useTranslation();
   const headingId = useId();
   return (
-    <section className="mt-cancelled-banner" aria-labelledby={headingId} data-testid="cancelled-banner">
+    <section id={CANCELLED_BANNER_ID} tabIndex={-1} className="mt-cancelled-banner" aria-labelledby={headingId} data-testid="cancelled-banner">
       <p id={headingId} className="mt-cancelled-title">
         {m.cancelledOn ? t('meetings.detail.cancelledBanner', { date: formatDate(m.cancelledOn, language) }) : t('meetings.states.cancelled')}
       </p>

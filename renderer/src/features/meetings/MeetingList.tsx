@@ -207,7 +207,7 @@ function MeetingGroup({
                     type="button"
                     className="link-button mt-card-link"
                     onClick={() => onOpen(m.id)}
-                    aria-label={`${t('meetings.list.open', { title: m.title, date })}${cancelled ? `（${t('meetings.states.cancelled')}）` : ''}`}
+                    aria-label={cancelled ? t('meetings.list.openCancelled', { title: m.title, date }) : t('meetings.list.open', { title: m.title, date })}
                   >
                     {m.title}
                   </button>
