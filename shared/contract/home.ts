@@ -14,6 +14,8 @@ export const NextMeeting = z.object({
   date: IsoDate,
   startTime: z.string().nullable(),
   place: z.string().nullable(),
+  /** 予定, 受付中 or 開会中 (never a cancelled meeting). */
+  state: z.enum(['planned', 'checking_in', 'open']),
 });
 
 /** An upcoming 支援会議 with invitees who are not covered by a pledge on its day. */

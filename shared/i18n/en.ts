@@ -161,6 +161,12 @@ export const en: DeepStringRecord<typeof ja> = {
   home: {
     heading: 'Home',
     nextMeetingHeading: 'Next meeting',
+    rolesNotice: {
+      heading: 'Staff roles (administrator / staff) are now available',
+      body: 'Pledge exemptions, adding and removing staff, the recovery key and settings are now decided by administrators only. Every existing account has been made an administrator; change everyone who does not decide these (e.g. not the section chief) to staff.',
+      open: 'Review roles in Settings',
+      dismiss: 'Close',
+    },
     noNextMeeting: 'No meeting is scheduled.',
     noNextMeetingDetail:
       'Plan a meeting on the Meetings screen (Alt+2) and the date and place of the next one appear here.',

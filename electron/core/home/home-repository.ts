@@ -26,7 +26,7 @@ function pledgeWarnings(db: Db, today: string): HomeSummary['pledgeWarnings'] {
 export function homeSummary(db: Db, today: string): HomeSummary {
   const next = db
     .prepare(
-      `SELECT id, type, title, date, start_time AS startTime, place FROM meetings
+      `SELECT id, type, title, date, start_time AS startTime, place, state FROM meetings
        WHERE date >= ? AND state IN ${UPCOMING_STATES_SQL} ORDER BY date, start_time LIMIT 1`,
     )
     .get(today) as HomeSummary['nextMeeting'] | undefined;

@@ -125,11 +125,12 @@ export function checkIn(
   if (!db.prepare('SELECT 1 FROM meeting_invitees WHERE meeting_id = ? AND member_id = ?').get(input.meetingId, input.memberId)) {
     throw new KasaneError('member_not_found');
   }
+  // Nothing is recorded before the meeting's day, an absence neither: it would start 受付 and freeze the date weeks ahead.
+  assertHeldBy(m, today);
   const before = markOf(db, m.id, input.memberId);
   let pass: GatePass | null = null;
   let arrivedAt: string | null = null;
   if (input.present) {
-    assertHeldBy(m, today);
     assertNotPresent(db, input.meetingId, input.memberId);
     arrivedAt = recordedTime(m, input.arrivedAt, now, today, 'arrival_time_required');
     pass = assertMayJoin(db, m, input.memberId);

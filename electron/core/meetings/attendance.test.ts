@@ -170,10 +170,10 @@ describe('bad input at the door', () => {
   it('opening a meeting that is already open or closed is refused with its state; a closed meeting takes no check-in', async () => {
     const m = await plan('shien');
     await ok('meeting.open', { meetingId: m.id });
-    expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'meeting_in_session', details: { change: '開会' } });
+    expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'meeting_in_session', details: { change: 'open' } });
     await ok('meeting.close', { meetingId: m.id, closedAt: '11:00' });
     const opened = audit('meeting.opened').length;
-    expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'meeting_record_closed', details: { change: '開会' } });
+    expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'meeting_record_closed', details: { change: 'open' } });
     expect(await fails('attendance.checkIn', { meetingId: m.id, memberId: member('未誓 約男'), present: true })).toMatchObject({ code: 'meeting_record_closed' });
     expect(audit('meeting.opened').length).toBe(opened);
     expect((await ok<Attendance>('attendance.get', { meetingId: m.id })).rows.every((r) => r.present === null)).toBe(true);

@@ -6,6 +6,8 @@ import { transitionCase } from '../cases/case-repository';
 import { randomId } from '../vault/crypto';
 import type { Db } from '../vault/database';
 import { changeMeeting, type MeetingRow } from './meeting-state';
+import { localTime } from './attendance-repository';
+import { localIsoDate } from '../../../shared/domain/calendar-date';
 
 /**
  * 中止: the meeting keeps its record (with the reason) and is never counted as held. What was
@@ -29,16 +31,22 @@ export function cancelMeeting(db: Db, id: string, reason: string, staffId: strin
   return { withdrawnPlans: proposed.length, reportsMoved };
 }
 
-/** HH:MM of the latest thing that happened before 閉会: the planned start, arrivals and departures. */
+/**
+ * HH:MM of the latest thing that happened before 閉会: arrivals and departures, and 開会 when it
+ * was recorded on the meeting's day (its clock time is then the real one). Not the planned start:
+ * a meeting may begin early.
+ */
 function latestBeforeClosing(db: Db, m: MeetingRow): string {
   const times = db.prepare('SELECT arrived_at FROM meeting_attendance WHERE meeting_id = ? UNION SELECT left_at FROM meeting_attendance WHERE meeting_id = ?').pluck().all(m.id, m.id) as (
     | string
     | null
   )[];
-  return [m.start_time, ...times].filter((t): t is string => t !== null).reduce((a, b) => (b > a ? b : a), '00:00');
+  const openedAt = db.prepare('SELECT opened_at FROM meetings WHERE id = ?').pluck().get(m.id) as string | null;
+  const opened = openedAt && localIsoDate(new Date(openedAt)) === m.date ? localTime(new Date(openedAt)) : null;
+  return [opened, ...times].filter((t): t is string => t !== null).reduce((a, b) => (b > a ? b : a), '00:00');
 }
 
-/** The 閉会 time a record may state: not before the start, nor before anyone's arrival or departure. */
+/** The 閉会 time a record may state: not before 開会, nor before anyone's arrival or departure. */
 export function assertClosingTime(db: Db, m: MeetingRow, closedTime: string): void {
   const after = latestBeforeClosing(db, m);
   if (closedTime < after) throw new KasaneError('closing_before_opening', { closedTime, after });

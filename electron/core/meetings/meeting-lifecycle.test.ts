@@ -57,8 +57,8 @@ describe('受付 freezes who must be covered', () => {
     const before = snapshot();
     const refusedBefore = audits('gate.refused');
     const removal = await fails('meeting.update', { id: m.id, inviteeMemberIds: [ids['誓約 済子'], ids['名簿 三郎']] });
-    expect(removal).toMatchObject({ code: 'meeting_frozen_from_check_in', details: { change: '招集者の削除' } });
-    expect(await fails('meeting.update', { id: m.id, date: addDays(today(), 1) })).toMatchObject({ code: 'meeting_frozen_from_check_in', details: { change: '開催日' } });
+    expect(removal).toMatchObject({ code: 'meeting_frozen_from_check_in', details: { change: 'uninvite' } });
+    expect(await fails('meeting.update', { id: m.id, date: addDays(today(), 1) })).toMatchObject({ code: 'meeting_frozen_from_check_in', details: { change: 'date' } });
     expect(await fails('meeting.open', { meetingId: m.id })).toMatchObject({ code: 'pledge_gate_closed', details: { names: '未誓 約男' } });
     expect(snapshot()).toBe(before); // nothing changed but the audit log …
     expect(audits('gate.refused')).toBe(refusedBefore + 1); // … which names the refusal
@@ -89,8 +89,8 @@ describe('受付 freezes who must be covered', () => {
     await ok('attendance.checkIn', { meetingId: past.id, memberId: ids['誓約 済子'], present: true, arrivedAt: '09:58' });
     await ok('meeting.open', { meetingId: past.id });
     expect(await fails('meeting.close', { meetingId: past.id })).toMatchObject({ code: 'closing_time_required' });
-    // 「10:00〜01:26」: a closing time before the start is refused.
-    expect(await fails('meeting.close', { meetingId: past.id, closedAt: '01:26' })).toMatchObject({ code: 'closing_before_opening', details: { after: '10:00' } });
+    // 「10:00〜01:26」: a closing time before anyone arrived is refused.
+    expect(await fails('meeting.close', { meetingId: past.id, closedAt: '01:26' })).toMatchObject({ code: 'closing_before_opening', details: { after: '09:58' } });
     await ok('meeting.close', { meetingId: past.id, closedAt: '11:30' });
     expect((await ok<Meeting>('meeting.get', { id: past.id })).closedTime).toBe('11:30');
   });
@@ -103,7 +103,7 @@ describe('記録の訂正 of a closed meeting', () => {
     await ok('meeting.open', { meetingId: m.id });
     await ok('meeting.close', { meetingId: m.id, closedAt: '11:00', unreturnedReason: '持ち帰り' });
 
-    expect(await fails('meeting.update', { id: m.id, place: '別室' })).toMatchObject({ code: 'meeting_record_closed', details: { change: '場所' } });
+    expect(await fails('meeting.update', { id: m.id, place: '別室' })).toMatchObject({ code: 'meeting_record_closed', details: { change: 'place' } });
     expect(await fails('attendance.leave', { meetingId: m.id, memberId: ids['誓約 済子'], leftAt: '10:30' })).toMatchObject({ code: 'meeting_record_closed' });
     expect((await fails('meeting.correct', { id: m.id, closedTime: '11:30' })).code).toBe('validation_failed'); // no reason
     expect(await fails('meeting.correct', { id: m.id, reason: '誤記', closedTime: '11:00' })).toMatchObject({ code: 'correction_changes_nothing' });

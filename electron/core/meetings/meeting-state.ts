@@ -14,31 +14,6 @@ export interface MeetingRow {
   cancel_reason: string | null;
 }
 
-/** How the refusals name a change (documents and messages are Japanese; the core words them). */
-export const CHANGE_JA: Record<MeetingChange, string> = {
-  date: '開催日',
-  time: '開始・終了時刻',
-  type: '会議の種別',
-  place: '場所',
-  title: '会議名',
-  chair: '司会',
-  notes: '備考',
-  invite: '招集者の追加',
-  uninvite: '招集者の削除',
-  agenda: '次第の変更',
-  materials: '資料の追加・削除',
-  arrive: '受付（出席）',
-  absent: '欠席の記録',
-  leave: '退席の記録',
-  walk_in: '当日参加の受付',
-  open: '開会',
-  copies: '配付資料の回収',
-  close: '閉会',
-  cancel: '中止',
-  correct: '記録の訂正',
-};
-
-
 const sqlList = (states: ReadonlySet<string>) => `(${[...states].map((s) => `'${s}'`).join(', ')})`;
 /** `state IN …` of meetings still to come or under way (never a cancelled one), for queries. */
 export const UPCOMING_STATES_SQL = sqlList(UPCOMING);
@@ -59,7 +34,8 @@ export function refusal(m: MeetingRow, change: MeetingChange): KasaneError | nul
   const code = ({ frozen_from_check_in: 'meeting_frozen_from_check_in', in_session: 'meeting_in_session', not_started: 'meeting_not_started', record_closed: 'meeting_record_closed' } as const)[
     verdict.reason
   ];
-  return new KasaneError(code, { change: CHANGE_JA[change] });
+  // The change by its key: each language names it (i18n meetings.changes).
+  return new KasaneError(code, { change });
 }
 
 /**

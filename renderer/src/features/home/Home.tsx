@@ -9,7 +9,8 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { PledgeWarnings } from '../attendance/PledgeWarnings';
 import { BackupWarning } from '../backup/BackupWarning';
 import { DeskSummary } from '../plans/DeskPage';
-import { StateBadge, useMeeting } from '../meetings/shared';
+import { StateBadge } from '../meetings/shared';
+import { RolesNotice } from './RolesNotice';
 
 type Counts = HomeSummary['counts'];
 
@@ -59,6 +60,7 @@ export function Home({
       )}
       {summary.data && (
         <>
+          {summary.data.rolesNotice && <RolesNotice onOpenSettings={onOpenSettings} />}
           <PledgeWarnings warnings={summary.data.pledgeWarnings} onOpen={onOpenMeeting} />
           <NextMeetingCard meeting={summary.data.nextMeeting} language={i18n.language} onOpen={onOpenMeeting} />
           <DeskSummary today={today} onOpen={onOpenDesk} />
@@ -80,7 +82,7 @@ function NextMeetingCard({ meeting, language, onOpen }: { meeting: HomeSummary['
         <div className="meeting">
           <p className="meeting-head">
             <span className={`meeting-type meeting-type-${meeting.type}`}>{t(`home.meetingTypes.${meeting.type}`)}</span>
-            <NextMeetingState id={meeting.id} />
+            <StateBadge state={meeting.state} />
           </p>
           {meeting.title !== t(`home.meetingTypes.${meeting.type}`) && <p className="meeting-title">{meeting.title}</p>}
           <dl className="meeting-facts">
@@ -176,10 +178,4 @@ function CountTiles({ counts, onOpenRoles }: { counts: Counts; onOpenRoles?: (()
       </ul>
     </section>
   );
-}
-
-/** The next meeting's state (予定, 受付中 or 開会中: never a cancelled one), read with the meeting. */
-function NextMeetingState({ id }: { id: string }) {
-  const meeting = useMeeting(id);
-  return meeting.data ? <StateBadge state={meeting.data.state} /> : null;
 }
