@@ -12,17 +12,16 @@ test('organizations and members: add, move, retire, reinstate', async ({ page })
   await page.mouse.move(0, 0);
   await shot(page, '30-organizations');
 
-  // Add: the exemption reason is required once the box is checked.
+  // Add: the name is required; the pledge exemption is not here but its own decision (誓約の適用除外, administrators).
   await page.getByRole('button', { name: '関係機関を追加' }).click();
   const dialog = page.getByRole('dialog', { name: '関係機関を追加' });
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('入力してください。')).toBeVisible();
   await dialog.getByLabel('名称').fill('NPO法人ひだまり');
   await dialog.getByLabel('種別').selectOption({ label: '関係機関' });
   await dialog.getByLabel('連絡先').fill('0123-45-6789');
-  await dialog.getByLabel('守秘義務誓約を免除する').check();
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog.getByText('免除する場合は、理由を入力してください。')).toBeVisible();
+  await expect(dialog).toContainText('適用除外は、一覧の「適用除外…」から変更します（管理者のみ）。');
   await shot(page, '31-organization-dialog');
-  await dialog.getByLabel('守秘義務誓約を免除する').uncheck();
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: '「NPO法人ひだまり」を保存しました。' })).toBeVisible();

@@ -24,6 +24,7 @@ export const backupEn: DeepStringRecord<typeof backupJa> = {
     creatingStatus: 'Creating the backup. A large vault takes a while; you can keep working in other screens meanwhile.',
     elapsed: '{{seconds}} s elapsed',
     needFolder: 'Set a backup folder to make backups.',
+    needFolderStaff: 'Backups can be made once a folder is set (an administrator sets it).',
     created: 'Backup created: {{fileName}} ({{size}}, took {{duration}})',
     settingsHeading: 'Folder and automatic backups',
     folderLabel: 'Backup folder',
@@ -81,6 +82,7 @@ export const backupEn: DeepStringRecord<typeof backupJa> = {
       'Open a backup file with the passphrase of a staff member at the time it was made, or with the recovery key, and check what it holds. Checking changes nothing in the current vault.',
     fileLabel: 'Path of the backup file',
     fileHint: 'A file on a USB stick or network share whose name starts with kasane-backup- and ends with .kasanebak (e.g. E:\\KasaneBackup\\kasane-backup-20261123-170000.kasanebak).',
+    whoRestores: 'Any staff member’s passphrase shows what a backup holds; only an administrator’s passphrase or the recovery key can restore it.',
     secretLegend: 'How to open the backup',
     secret: {
       passphrase: 'With a passphrase',

@@ -25,6 +25,7 @@ export const backupJa = {
     creatingStatus: 'バックアップを作成しています。保管庫が大きいと時間がかかります。作成中も、ほかの画面で作業を続けられます。',
     elapsed: '経過 {{seconds}}秒',
     needFolder: '保存先を設定すると、バックアップを作成できます。',
+    needFolderStaff: '保存先が設定されると、バックアップを作成できます（保存先は管理者が設定します）。',
     created: 'バックアップを作成しました：{{fileName}}（{{size}}、所要時間 {{duration}}）',
     settingsHeading: '保存先と自動バックアップ',
     folderLabel: '保存先のフォルダ',
@@ -82,6 +83,7 @@ export const backupJa = {
       'バックアップファイルを、それを作成したときの職員のパスフレーズか回復キーで開き、中身を確認します。確認するだけでは、現在の保管庫は何も変わりません。',
     fileLabel: 'バックアップファイルのパス',
     fileHint: 'USBメモリや共有フォルダにある、kasane-backup- で始まり .kasanebak で終わるファイルのパスです（例：E:\\重ねバックアップ\\kasane-backup-20261123-170000.kasanebak）。',
+    whoRestores: 'どの職員のパスフレーズでも中身は確認できますが、復元できるのは管理者のパスフレーズか回復キーで開いたときだけです。',
     secretLegend: 'バックアップの開き方',
     secret: {
       passphrase: 'パスフレーズで開く',

@@ -120,7 +120,10 @@ export function Shell({ status, session }: { status: AppStatus; session: Session
             <span className="visually-hidden">{t('shell.today')}: </span>
             <time dateTime={today}>{formatDate(today, i18n.language)}</time>
           </span>
-          <span className="header-staff">{t('shell.signedInAs', { name: session.staff.name })}</span>
+          <span className="header-staff">
+            {t('shell.signedInAs', { name: session.staff.name })}
+            <span className="header-role">{t(`staff.roles.${session.role}`)}</span>
+          </span>
           <button type="button" className="button button-header-secondary" onClick={() => setHelpOpen(true)} aria-keyshortcuts="F1">
             {t('shell.help')}
           </button>

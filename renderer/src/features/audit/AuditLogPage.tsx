@@ -13,6 +13,7 @@ import { SortTable } from '../directory/SortTable';
 import { ErrorAlert, dateTime, shortDate, todayIso, type SortingFeatures } from '../directory/ui';
 import { PAGE_SIZE, defaultFilters, filterInput, isDefaultFilters, markedSeq, pageInfo, safeKey, type AuditFilters } from './logic';
 import { AuditPdfDialog } from './AuditPdfDialog';
+import { AdministratorOnlyNote, useAdministratorGate } from '../../components/administrator';
 import { returnToAuditPanel } from './AuditLogPanel';
 import './audit.css';
 
@@ -74,6 +75,8 @@ export function AuditLogPage({ onBack }: { onBack: () => void }) {
   const [offset, setOffset] = useState(0);
   const [atSeq, setAtSeq] = useState<number | null>(null);
   const [pdfOpen, setPdfOpen] = useState(false);
+  // The whole log of who did what leaving the vault: an administrator's (audit.pdf).
+  const pdfGate = useAdministratorGate();
 
   const set = (patch: Partial<AuditFilters>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -334,9 +337,18 @@ export function AuditLogPage({ onBack }: { onBack: () => void }) {
           {info && list.data ? (list.data.total === 0 ? t('audit.table.none') : t('audit.table.count', { total: list.data.total, first: info.first, last: info.last })) : ''}
         </p>
         <span className="toolbar-spacer" />
-        <button type="button" className="button button-secondary" onClick={() => setPdfOpen(true)} disabled={input === null}>
-          {t('audit.pdf.button')}
-        </button>
+        <span className="admin-only-row">
+          <AdministratorOnlyNote gate={pdfGate} compact />
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setPdfOpen(true)}
+            disabled={input === null || !pdfGate.allowed}
+            aria-describedby={pdfGate.describedBy()}
+          >
+            {t('audit.pdf.button')}
+          </button>
+        </span>
       </div>
 
       {input === null ? null : list.isPending ? (
@@ -369,7 +381,7 @@ export function AuditLogPage({ onBack }: { onBack: () => void }) {
         </nav>
       )}
 
-      {pdfOpen && input && <AuditPdfDialog filter={input} total={list.data?.total ?? null} onClose={() => setPdfOpen(false)} />}
+      {pdfOpen && input && pdfGate.allowed && <AuditPdfDialog filter={input} total={list.data?.total ?? null} onClose={() => setPdfOpen(false)} />}
     </article>
   );
 }

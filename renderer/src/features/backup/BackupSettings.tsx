@@ -8,6 +8,7 @@ import { errorText, fieldErrors } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
 import { SortTable } from '../directory/SortTable';
 import { SaveActions, dateTime, type SortingFeatures } from '../directory/ui';
+import { AdministratorFieldset, AdministratorOnlyNote, useAdministratorGate, useIsAdministrator } from '../../components/administrator';
 import { takeBackupFocus } from './handoff';
 import { BACKUP_PROGRESS_KEY, BACKUP_STATUS_KEY, attemptError, formatBytes, formatDuration } from './logic';
 import './backup.css';
@@ -82,6 +83,7 @@ function BackupState({ status }: { status: BackupStatus }) {
   const queryClient = useQueryClient();
   const lang = i18n.language;
   const needFolderId = useId();
+  const administrator = useIsAdministrator();
   const { lastGood, lastAttempt, settings } = status;
   const failed = lastAttempt && !lastAttempt.ok ? lastAttempt : null;
 
@@ -180,7 +182,7 @@ function BackupState({ status }: { status: BackupStatus }) {
         </button>
         {!settings.folder && (
           <p id={needFolderId} className="field-hint">
-            {t('backup.settings.needFolder')}
+            {administrator ? t('backup.settings.needFolder') : t('backup.settings.needFolderStaff')}
           </p>
         )}
         {busy && (
@@ -257,6 +259,9 @@ function BackupForm({ initial }: { initial: Settings }) {
   const [onLock, setOnLock] = useState(initial.onLock);
   const [keepError, setKeepError] = useState<string | undefined>();
   const keepRef = useRef<HTMLInputElement>(null);
+  // Where copies of the whole vault go, and how many are kept: an administrator's (backup.configure).
+  // 今すぐバックアップ above stays for everyone.
+  const gate = useAdministratorGate();
 
   const configure = useMutation({
     mutationFn: (input: { folder: string | null; keep: number; daily: boolean; onLock: boolean }) => invoke('backup.configure', input),
@@ -285,45 +290,48 @@ function BackupForm({ initial }: { initial: Settings }) {
       <h3 id="backup-settings-subheading" className="bk-subheading">
         {t('backup.settings.settingsHeading')}
       </h3>
-      <TextField
-        label={t('backup.settings.folderLabel')}
-        name="backupFolder"
-        className="bk-folder-field"
-        maxLength={1000}
-        autoComplete="off"
-        spellCheck={false}
-        value={folder}
-        onChange={(e) => setFolder(e.target.value)}
-        hint={t('backup.settings.folderHint')}
-        error={serverErrors.folder}
-      />
-      <TextField
-        label={t('backup.settings.keepLabel')}
-        name="backupKeep"
-        type="number"
-        inputMode="numeric"
-        min={BACKUP_KEEP.min}
-        max={BACKUP_KEEP.max}
-        step={1}
-        className="field-number"
-        value={keep}
-        onChange={(e) => setKeep(e.target.value)}
-        ref={keepRef}
-        error={keepError ?? serverErrors.keep}
-        hint={t('backup.settings.keepHint', { min: BACKUP_KEEP.min, max: BACKUP_KEEP.max })}
-        unit={t('backup.settings.keepUnit')}
-      />
-      <fieldset className="fieldset bk-switches">
-        <legend>{t('backup.settings.automaticLegend')}</legend>
-        <Switch label={t('backup.settings.dailyLabel')} checked={daily} onChange={setDaily} />
-        <Switch label={t('backup.settings.onLockLabel')} checked={onLock} onChange={setOnLock} />
-      </fieldset>
-      {configure.error && Object.keys(serverErrors).length === 0 && (
-        <div className="form-error" role="alert">
-          {errorText(t, configure.error)}
-        </div>
-      )}
-      <SaveActions label={t('backup.settings.save')} pending={configure.isPending} status={flash ? t(flash) : null} />
+      <AdministratorOnlyNote gate={gate} />
+      <AdministratorFieldset gate={gate}>
+        <TextField
+          label={t('backup.settings.folderLabel')}
+          name="backupFolder"
+          className="bk-folder-field"
+          maxLength={1000}
+          autoComplete="off"
+          spellCheck={false}
+          value={folder}
+          onChange={(e) => setFolder(e.target.value)}
+          hint={t('backup.settings.folderHint')}
+          error={serverErrors.folder}
+        />
+        <TextField
+          label={t('backup.settings.keepLabel')}
+          name="backupKeep"
+          type="number"
+          inputMode="numeric"
+          min={BACKUP_KEEP.min}
+          max={BACKUP_KEEP.max}
+          step={1}
+          className="field-number"
+          value={keep}
+          onChange={(e) => setKeep(e.target.value)}
+          ref={keepRef}
+          error={keepError ?? serverErrors.keep}
+          hint={t('backup.settings.keepHint', { min: BACKUP_KEEP.min, max: BACKUP_KEEP.max })}
+          unit={t('backup.settings.keepUnit')}
+        />
+        <fieldset className="fieldset bk-switches">
+          <legend>{t('backup.settings.automaticLegend')}</legend>
+          <Switch label={t('backup.settings.dailyLabel')} checked={daily} onChange={setDaily} />
+          <Switch label={t('backup.settings.onLockLabel')} checked={onLock} onChange={setOnLock} />
+        </fieldset>
+        {configure.error && Object.keys(serverErrors).length === 0 && (
+          <div className="form-error" role="alert">
+            {errorText(t, configure.error)}
+          </div>
+        )}
+        <SaveActions label={t('backup.settings.save')} pending={configure.isPending} status={flash ? t(flash) : null} />
+      </AdministratorFieldset>
     </form>
   );
 }

@@ -164,8 +164,12 @@ export function RestorePage({ onBack, backLabel, onRestored }: { onBack: () => v
             error={fileError}
             ref={fileRef}
           />
-          <fieldset className="fieldset bk-secret-choice">
+          <fieldset className="fieldset bk-secret-choice" aria-describedby={`${choiceName}-who`}>
             <legend>{t('backup.restore.secretLegend')}</legend>
+            {/* Replacing the whole vault is an administrator's decision: the core refuses a staff account's passphrase. */}
+            <p id={`${choiceName}-who`} className="field-hint">
+              {t('backup.restore.whoRestores')}
+            </p>
             {(['passphrase', 'recoveryKey'] as const).map((k) => (
               <label key={k} className="radio">
                 <input type="radio" name={choiceName} value={k} checked={kind === k} onChange={() => choose(k)} />

@@ -10,6 +10,7 @@ import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
 import { ConfirmActions, ErrorAlert, FormActions, Modal, SaveActions, todayIso } from '../directory/ui';
+import { AdministratorFieldset, PanelTitle, useAdministratorGate } from '../../components/administrator';
 import { useCategories } from './shared';
 import './cases.css';
 
@@ -23,6 +24,8 @@ export function CaseNumberSettings({ initial }: { initial: Settings }) {
   const [touched, setTouched] = useState(false);
   const valid = isValidCaseNumberFormat(format.trim());
   const example = formatCaseNumber(format.trim(), fiscalYearOf(todayIso()), 1);
+  // The format of new case numbers is printed on every document: an administrator's (settings.update).
+  const gate = useAdministratorGate();
   const save = useMutation({
     mutationFn: (caseNumberFormat: string) => invoke('settings.update', { caseNumberFormat }),
     onSuccess: (saved) => {
@@ -42,28 +45,30 @@ export function CaseNumberSettings({ initial }: { initial: Settings }) {
   const error = (touched || format !== initial.caseNumberFormat) && !valid ? t('cases.settings.needsSeq') : undefined;
   return (
     <form className="panel settings-panel" onSubmit={submit} noValidate aria-labelledby="case-number-heading">
-      <h2 id="case-number-heading" className="panel-title">
+      <PanelTitle id="case-number-heading" gate={gate}>
         {t('cases.settings.caseNumberHeading')}
-      </h2>
+      </PanelTitle>
       <p className="field-hint">{t('cases.settings.caseNumberIntro')}</p>
-      <TextField
-        label={t('cases.settings.caseNumberFormat')}
-        name="caseNumberFormat"
-        required
-        maxLength={40}
-        value={format}
-        onChange={(e) => setFormat(e.target.value)}
-        hint={t('cases.settings.caseNumberHint')}
-        error={error}
-        autoComplete="off"
-        spellCheck={false}
-        className="field-mono"
-      />
-      <p className="case-number-example" aria-live="polite">
-        {valid ? t('cases.settings.example', { example }) : null}
-      </p>
-      {save.error && <ErrorAlert>{errorText(t, save.error)}</ErrorAlert>}
-      <SaveActions label={t('cases.settings.saveCaseNumber')} pending={save.isPending} status={flash} />
+      <AdministratorFieldset gate={gate}>
+        <TextField
+          label={t('cases.settings.caseNumberFormat')}
+          name="caseNumberFormat"
+          required
+          maxLength={40}
+          value={format}
+          onChange={(e) => setFormat(e.target.value)}
+          hint={t('cases.settings.caseNumberHint')}
+          error={error}
+          autoComplete="off"
+          spellCheck={false}
+          className="field-mono"
+        />
+        <p className="case-number-example" aria-live="polite">
+          {valid ? t('cases.settings.example', { example }) : null}
+        </p>
+        {save.error && <ErrorAlert>{errorText(t, save.error)}</ErrorAlert>}
+        <SaveActions label={t('cases.settings.saveCaseNumber')} pending={save.isPending} status={flash} />
+      </AdministratorFieldset>
     </form>
   );
 }
@@ -86,6 +91,8 @@ export function CategorySettings() {
   const [label, setLabel] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<CategoryDialog>(null);
+  // Every case and the annual report are counted by these: an administrator's (category.*).
+  const gate = useAdministratorGate();
 
   const refreshList = () => {
     void queryClient.invalidateQueries({ queryKey: ['category.list'] });
@@ -123,9 +130,9 @@ export function CategorySettings() {
 
   return (
     <section className="panel settings-panel" aria-labelledby="categories-heading">
-      <h2 id="categories-heading" className="panel-title">
+      <PanelTitle id="categories-heading" gate={gate}>
         {t('cases.settings.categoriesHeading')}
-      </h2>
+      </PanelTitle>
       <p className="field-hint">{t('cases.settings.categoriesIntro')}</p>
       {categories.error && <ErrorAlert>{errorText(t, categories.error)}</ErrorAlert>}
       {categories.isPending ? (
@@ -154,12 +161,19 @@ export function CategorySettings() {
                 </th>
                 <td>
                   <span className="row-actions">
-                    <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'rename', category: c })} aria-label={`${t('cases.settings.rename')}：${c.label}`}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      {...gate.control}
+                      onClick={() => setDialog({ kind: 'rename', category: c })}
+                      aria-label={`${t('cases.settings.rename')}：${c.label}`}
+                    >
                       {t('cases.settings.rename')}
                     </button>
                     <button
                       type="button"
                       className="button button-small button-danger"
+                      {...gate.control}
                       onClick={() => {
                         retire.reset();
                         setDialog({ kind: 'retire', category: c });
@@ -176,10 +190,12 @@ export function CategorySettings() {
         </table>
       )}
       <form className="category-add" onSubmit={add} noValidate>
-        <TextField label={t('cases.settings.newCategory')} value={label} onChange={(e) => setLabel(e.target.value)} maxLength={40} error={addError} autoComplete="off" />
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          {t('cases.settings.addCategory')}
-        </button>
+        <AdministratorFieldset gate={gate} className="category-add-fields">
+          <TextField label={t('cases.settings.newCategory')} value={label} onChange={(e) => setLabel(e.target.value)} maxLength={40} error={addError} autoComplete="off" />
+          <button type="submit" className="button button-primary" disabled={create.isPending}>
+            {t('cases.settings.addCategory')}
+          </button>
+        </AdministratorFieldset>
       </form>
       {create.error && !labelTaken(create.error) && <ErrorAlert>{errorText(t, create.error)}</ErrorAlert>}
       <p className="status-line" role="status">

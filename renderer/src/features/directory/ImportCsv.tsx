@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportKind, ImportPreview } from '../../../../shared/contract/directory-import';
 import { useInvoke } from '../../api';
 import { errorText } from '../../errors';
+import { AdministratorOnlyNote, useAdministratorGate } from '../../components/administrator';
 import { ErrorAlert, Modal } from './ui';
 import { downloadBlob, fileToBase64 } from './files';
 
@@ -12,6 +13,12 @@ export const IMPORT_COLUMNS: Record<ImportKind, { all: string[]; required: strin
   organizations: { all: ['名称', '種別', '連絡先', '誓約免除の理由'], required: ['名称', '種別'] },
   members: { all: ['氏名', 'ふりがな', '所属機関', '職名', '連絡先', '開始日'], required: ['氏名', '所属機関'] },
 };
+
+/** The columns and the value an exemption in a file depends on (the file's own words, always Japanese). */
+const NAME_COLUMN = '名称';
+const KIND_COLUMN = '種別';
+const EXEMPTION_COLUMN = '誓約免除の理由';
+const PARTNER_KIND = '関係機関';
 
 /** At most 2 MB (the contract's limit on the base64 text is about that). */
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -87,7 +94,13 @@ function ImportDialog({ kind, onClose, onImported }: { kind: ImportKind; onClose
   }
 
   const p: ImportPreview | undefined = preview.data;
-  const blocked = !p || p.validRows === 0 || (p.invalidRows > 0 && !skipInvalid);
+  // An exemption in a file is an administrator's decision as on screen, and a 関係機関 (not bound
+  // by statute) is never exempted from a file: the core refuses the whole import; say so before.
+  const gate = useAdministratorGate();
+  const exemptRows = kind === 'organizations' && p ? p.rows.filter((r) => r.problems.length === 0 && (r.values[EXEMPTION_COLUMN] ?? '').trim() !== '') : [];
+  const partnerExempt = exemptRows.filter((r) => r.values[KIND_COLUMN] === PARTNER_KIND).map((r) => r.values[NAME_COLUMN] ?? '');
+  const exemptionBlock = exemptRows.length > 0 && !gate.allowed ? 'staff' : partnerExempt.length > 0 ? 'partner' : null;
+  const blocked = !p || p.validRows === 0 || (p.invalidRows > 0 && !skipInvalid) || exemptionBlock !== null;
 
   return (
     <div className="import-dialog">
@@ -189,6 +202,17 @@ function ImportDialog({ kind, onClose, onImported }: { kind: ImportKind; onClose
           )}
           {p.validRows === 0 && <p className="field-hint">{t('directory.import.nothingValid')}</p>}
         </section>
+      )}
+      {exemptionBlock === 'staff' && (
+        <div className="import-exemption-note" role="note">
+          <AdministratorOnlyNote gate={gate} />
+          <p>{t('directory.import.exemptionStaff', { count: exemptRows.length })}</p>
+        </div>
+      )}
+      {exemptionBlock === 'partner' && (
+        <p className="import-exemption-note exemption-warning" role="note">
+          {t('directory.import.exemptionPartner', { names: partnerExempt.join(t('common.listSeparator')) })}
+        </p>
       )}
       {commit.error && <ErrorAlert>{errorText(t, commit.error)}</ErrorAlert>}
       <div className="dialog-actions dialog-actions-split">

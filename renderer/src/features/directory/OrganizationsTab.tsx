@@ -9,7 +9,9 @@ import { errorText, fieldErrors } from '../../errors';
 import { TextField, useFlash } from '../../components/forms';
 import { SortTable, type SortTableProps } from './SortTable';
 import { ImportCsvButton } from './ImportCsv';
-import { ConfirmActions, ErrorAlert, FilterInput, FormActions, Modal, SelectField, formErrorText, shortDate, type SortingFeatures } from './ui';
+import { ExemptionDialog } from './ExemptionDialog';
+import { useAdministratorGate } from '../../components/administrator';
+import { ConfirmActions, ErrorAlert, Fact, FilterInput, FormActions, Modal, SelectField, formErrorText, shortDate, type SortingFeatures } from './ui';
 
 const KINDS: OrganizationKind[] = ['city_department', 'contractor', 'partner'];
 const helper = createColumnHelper<SortingFeatures, Organization>();
@@ -55,6 +57,7 @@ export function OrganizationsTab() {
   const [includeRetired, setIncludeRetired] = useState(true);
   const [editing, setEditing] = useState<Editing>(null);
   const [retiring, setRetiring] = useState<Organization | null>(null);
+  const [exempting, setExempting] = useState<Organization | null>(null);
   const [flash, setFlash] = useFlash();
   const orgs = useOrganizations(includeRetired);
 
@@ -81,7 +84,12 @@ export function OrganizationsTab() {
   const columns = useMemo(
     () => [
       helper.accessor('name', { header: () => t('directory.org.columns.name'), sortFn: 'text', cell: (c) => <span className="cell-strong">{c.getValue()}</span> }),
-      helper.accessor((o) => t(`directory.kinds.${o.kind}`), { id: 'kind', header: () => t('directory.org.columns.kind'), sortFn: 'text' }),
+      helper.accessor((o) => t(`directory.kinds.${o.kind}`), {
+        id: 'kind',
+        header: () => t('directory.org.columns.kind'),
+        sortFn: 'text',
+        cell: (c) => <span className="nowrap">{c.getValue()}</span>,
+      }),
       helper.accessor((o) => o.contact ?? '', { id: 'contact', header: () => t('directory.org.columns.contact'), sortFn: 'text', cell: (c) => c.getValue() || t('directory.common.none') }),
       helper.accessor((o) => o.pledgeExemptionReason ?? '', {
         id: 'exemption',
@@ -111,9 +119,13 @@ export function OrganizationsTab() {
         cell: (c) => {
           const org = c.row.original;
           return (
-            <span className="row-actions">
+            <span className="row-actions org-row-actions">
               <button type="button" className="button button-small" onClick={() => setEditing({ mode: 'edit', org })} aria-label={`${t('directory.common.edit')}：${org.name}`}>
                 {t('directory.common.edit')}
+              </button>
+              {/* Open to everyone (it shows the state); only an administrator can change it there. */}
+              <button type="button" className="button button-small" onClick={() => setExempting(org)} aria-label={t('directory.org.exemptionButtonLabel', { name: org.name })}>
+                {t('directory.org.exemptionButton')}
               </button>
               {org.retiredAt ? (
                 <button
@@ -203,6 +215,17 @@ export function OrganizationsTab() {
           />
         )}
       </Modal>
+      {exempting && (
+        <ExemptionDialog
+          organization={exempting}
+          onClose={() => setExempting(null)}
+          onChanged={(org, change) => {
+            setExempting(null);
+            setFlash(t(`directory.exemption.${change}`, { name: org.name }));
+            invalidate();
+          }}
+        />
+      )}
       <Modal open={retiring !== null} onClose={() => setRetiring(null)} title={t('directory.org.retireHeading', { name: retiring?.name ?? '' })}>
         <p>{t('directory.org.retireText')}</p>
         {retire.error && (
@@ -226,17 +249,16 @@ function OrganizationForm({ org, onDone, onCancel }: { org: Organization | null;
   const [name, setName] = useState(org?.name ?? '');
   const [kind, setKind] = useState<OrganizationKind>(org?.kind ?? 'partner');
   const [contact, setContact] = useState(org?.contact ?? '');
-  const [exempt, setExempt] = useState(Boolean(org?.pledgeExemptionReason));
-  const [reason, setReason] = useState(org?.pledgeExemptionReason ?? '');
   const [local, setLocal] = useState<Record<string, string>>({});
+  // The kind decides whether an exemption needs the statutory confirmation: for an exempt
+  // organization it is an administrator's (the core refuses it to staff).
+  const gate = useAdministratorGate();
+  const kindLocked = Boolean(org?.pledgeExemptionReason) && !gate.allowed;
 
   const save = useMutation({
     mutationFn: async () => {
       const body = { name: name.trim(), kind, contact: contact.trim() || null };
-      const saved = org ? await invoke('organization.update', { id: org.id, ...body }) : await invoke('organization.create', body);
-      const wanted = exempt ? reason.trim() : null;
-      // The exemption is its own decision (an administrator's): sent only when it changes.
-      return wanted === (saved.pledgeExemptionReason ?? null) ? saved : invoke('organization.setExemption', { id: saved.id, reason: wanted });
+      return org ? invoke('organization.update', { id: org.id, ...body }) : invoke('organization.create', body);
     },
     onSuccess: onDone,
   });
@@ -245,7 +267,6 @@ function OrganizationForm({ org, onDone, onCancel }: { org: Organization | null;
     e.preventDefault();
     const errors: Record<string, string> = {};
     if (!name.trim()) errors.name = t('directory.common.required');
-    if (exempt && !reason.trim()) errors.pledgeExemptionReason = t('directory.org.exemptionReasonRequired');
     setLocal(errors);
     if (Object.keys(errors).length === 0) save.mutate();
   }
@@ -256,7 +277,14 @@ function OrganizationForm({ org, onDone, onCancel }: { org: Organization | null;
   return (
     <form onSubmit={submit} noValidate>
       <TextField label={t('directory.org.name')} required value={name} onChange={(e) => setName(e.target.value)} maxLength={80} error={err('name')} placeholder={t('directory.org.nameExample')} autoFocus />
-      <SelectField label={t('directory.org.kind')} value={kind} onChange={(e) => setKind(e.target.value as OrganizationKind)} error={err('kind')}>
+      <SelectField
+        label={t('directory.org.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as OrganizationKind)}
+        error={err('kind')}
+        disabled={kindLocked}
+        hint={kindLocked ? t('directory.org.kindLocked') : undefined}
+      >
         {KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`directory.kinds.${k}`)}
@@ -264,26 +292,12 @@ function OrganizationForm({ org, onDone, onCancel }: { org: Organization | null;
         ))}
       </SelectField>
       <TextField label={t('directory.org.contact')} value={contact} onChange={(e) => setContact(e.target.value)} maxLength={200} error={err('contact')} hint={t('directory.org.contactHint')} />
-      <div className="field">
-        <label className="checkbox">
-          <input type="checkbox" checked={exempt} onChange={(e) => setExempt(e.target.checked)} aria-describedby="org-exempt-hint" />
-          {t('directory.org.exempt')}
-        </label>
-        <p id="org-exempt-hint" className="field-hint">
-          {t('directory.org.exemptHint')}
-        </p>
-      </div>
-      {exempt && (
-        <TextField
-          label={t('directory.org.exemptionReason')}
-          required
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={200}
-          placeholder={t('directory.org.exemptionReasonExample')}
-          error={err('pledgeExemptionReason')}
-        />
+      {org && (
+        <dl className="facts org-exemption-fact">
+          <Fact label={t('directory.org.exemptionLabel')}>{org.pledgeExemptionReason ? <span className="exemption">{org.pledgeExemptionReason}</span> : t('directory.org.exemptionNone')}</Fact>
+        </dl>
       )}
+      <p className="field-hint">{t('directory.org.exemptionFormHint')}</p>
       {save.error && (
         <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>
       )}

@@ -14,6 +14,7 @@ import { AuditLogPage } from '../audit/AuditLogPage';
 import { AuditLogPanel } from '../audit/AuditLogPanel';
 import { BackupSettings } from '../backup/BackupSettings';
 import { SaveActions } from '../directory/ui';
+import { AdministratorFieldset, AdministratorOnlyPanel, PanelTitle, useAdministratorGate } from '../../components/administrator';
 import { UpdateSettingsInput as UpdateSettingsSchema } from '../../../../shared/contract/settings';
 
 /** The bounds of the 資料 size limit, read from the contract so the form and the core agree. */
@@ -50,7 +51,10 @@ export function Settings() {
       {settings.data && <VaultSettings initial={settings.data} />}
       {settings.data && <CaseNumberSettings initial={settings.data} />}
       <CategorySettings />
-      <PledgeWordingSettings />
+      {/* The wording every pledge states is an administrator's (its panel is the pledges feature's). */}
+      <AdministratorOnlyPanel>
+        <PledgeWordingSettings />
+      </AdministratorOnlyPanel>
       <BackupSettings />
       <StaffPanel />
       <AuditLogPanel onOpen={() => setAuditOpen(true)} />
@@ -140,6 +144,8 @@ function VaultSettings({ initial }: { initial: SettingsData }) {
   const [minutes, setMinutes] = useState(String(initial.idleLockMinutes));
   const [materialsMb, setMaterialsMb] = useState(String(initial.materialsLimitMb));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  // What documents say, the idle lock and the size of materials: an administrator's (settings.update).
+  const gate = useAdministratorGate();
 
   const update = useMutation({
     mutationFn: (input: UpdateSettingsInput) => invoke('settings.update', input),
@@ -178,28 +184,29 @@ function VaultSettings({ initial }: { initial: SettingsData }) {
 
   return (
     <form className="panel settings-panel" onSubmit={onSubmit} noValidate aria-labelledby="vault-settings-heading">
-      <h2 id="vault-settings-heading" className="panel-title">
+      <PanelTitle id="vault-settings-heading" gate={gate}>
         {t('settings.vaultHeading')}
-      </h2>
-      <TextField
-        label={t('fields.municipalityName')}
-        name="municipalityName"
-        required
-        maxLength={60}
-        value={municipalityName}
-        onChange={(e) => setMunicipalityName(e.target.value)}
-        error={errors.municipalityName}
-      />
-      <TextField
-        label={t('fields.secretariatName')}
-        name="secretariatName"
-        required
-        maxLength={60}
-        value={secretariatName}
-        onChange={(e) => setSecretariatName(e.target.value)}
-        error={errors.secretariatName}
-      />
-      <TextField
+      </PanelTitle>
+      <AdministratorFieldset gate={gate}>
+        <TextField
+          label={t('fields.municipalityName')}
+          name="municipalityName"
+          required
+          maxLength={60}
+          value={municipalityName}
+          onChange={(e) => setMunicipalityName(e.target.value)}
+          error={errors.municipalityName}
+        />
+        <TextField
+          label={t('fields.secretariatName')}
+          name="secretariatName"
+          required
+          maxLength={60}
+          value={secretariatName}
+          onChange={(e) => setSecretariatName(e.target.value)}
+          error={errors.secretariatName}
+        />
+        <TextField
           label={t('fields.idleLockMinutes')}
           name="idleLockMinutes"
           type="number"
@@ -215,28 +222,29 @@ function VaultSettings({ initial }: { initial: SettingsData }) {
           hint={t('settings.idleLockHelp', { min: IDLE_LOCK_MINUTES.min, max: IDLE_LOCK_MINUTES.max })}
           unit={t('common.minutes')}
         />
-      <TextField
-        label={t('meetings.materials.limitLabel')}
-        name="materialsLimitMb"
-        type="number"
-        inputMode="numeric"
-        min={MATERIALS_LIMIT.min}
-        max={MATERIALS_LIMIT.max}
-        step={1}
-        required
-        className="field-number"
-        value={materialsMb}
-        onChange={(e) => setMaterialsMb(e.target.value)}
-        error={errors.materialsLimitMb}
-        hint={t('meetings.materials.limitHint', MATERIALS_LIMIT)}
-        unit={t('meetings.materials.limitUnit')}
-      />
-      {update.error && (
-        <div className="form-error" role="alert">
-          {errorText(t, update.error)}
-        </div>
-      )}
-      <SaveActions label={t('settings.saveVault')} pending={update.isPending} status={flash ? t(flash) : null} />
+        <TextField
+          label={t('meetings.materials.limitLabel')}
+          name="materialsLimitMb"
+          type="number"
+          inputMode="numeric"
+          min={MATERIALS_LIMIT.min}
+          max={MATERIALS_LIMIT.max}
+          step={1}
+          required
+          className="field-number"
+          value={materialsMb}
+          onChange={(e) => setMaterialsMb(e.target.value)}
+          error={errors.materialsLimitMb}
+          hint={t('meetings.materials.limitHint', MATERIALS_LIMIT)}
+          unit={t('meetings.materials.limitUnit')}
+        />
+        {update.error && (
+          <div className="form-error" role="alert">
+            {errorText(t, update.error)}
+          </div>
+        )}
+        <SaveActions label={t('settings.saveVault')} pending={update.isPending} status={flash ? t(flash) : null} />
+      </AdministratorFieldset>
     </form>
   );
 }

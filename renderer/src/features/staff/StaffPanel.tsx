@@ -1,15 +1,28 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { StaffMember } from '../../../../shared/contract';
+import type { StaffMember, StaffRole } from '../../../../shared/contract';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/domain/documents';
 import { useAppStatus, useInvoke } from '../../api';
 import { errorText, isKasaneError } from '../../errors';
 import { PassphraseField, TextField, useFlash } from '../../components/forms';
+import { AdministratorOnlyNote, useAdministratorGate } from '../../components/administrator';
+import { PdfPreviewDialog } from '../../components/PdfPreviewDialog';
+import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { formatDate } from '../../format';
 import { base64ToBytes } from '../directory/files';
-import { SaveActions } from '../directory/ui';
+import { ConfirmActions, ErrorAlert, Modal, SaveActions } from '../directory/ui';
+import { useReturnFocus } from '../meetings/shared';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphrase';
+import { takeStaffFocus } from './handoff';
 import './staff.css';
+
+/**
+ * The recovery key sheet, as its release (持ち出しの記録) names it. The sheet goes through the
+ * shared preview (release first, then save or print) once shared/domain/documents lists this kind;
+ * until then `document.release` would refuse it, and the sheet is offered as a plain download.
+ */
+const RECOVERY_KEY_DOCUMENT = (DOCUMENT_KINDS as readonly string[]).includes('recovery_key') ? ('recovery_key' as DocumentKind) : null;
 
 const LIST_KEY = ['staff.list'];
 
@@ -20,7 +33,7 @@ function localDay(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** 設定 › 職員: staff accounts, my passphrase, the recovery key. */
+/** 設定 › 職員: staff accounts and their roles, my passphrase, the recovery key. */
 export function StaffPanel() {
   const { t, i18n } = useTranslation();
   const invoke = useInvoke();
@@ -28,7 +41,17 @@ export function StaffPanel() {
   const [flash, setFlash] = useFlash(10_000);
   const [flashArgs, setFlashArgs] = useState<Record<string, string | number>>({});
   const [removing, setRemoving] = useState<StaffMember | null>(null);
+  const [changingRole, setChangingRole] = useState<StaffMember | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const ownRoleId = useId();
+  // Adding, removing and the roles of accounts are an administrator's (the core refuses them to staff).
+  const gate = useAdministratorGate();
+
+  useEffect(() => {
+    if (!takeStaffFocus()) return;
+    headingRef.current?.focus();
+    headingRef.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
 
   const say = (key: string, args: Record<string, string | number> = {}) => {
     setFlashArgs(args);
@@ -36,10 +59,13 @@ export function StaffPanel() {
   };
 
   return (
-    <section className="panel settings-panel staff-panel" aria-labelledby="staff-heading">
-      <h2 id="staff-heading" className="panel-title" ref={headingRef} tabIndex={-1}>
-        {t('staff.heading')}
-      </h2>
+    <section id="staff-settings" className="panel settings-panel staff-panel" aria-labelledby="staff-heading">
+      <div className="admin-panel-head">
+        <h2 id="staff-heading" className="panel-title" ref={headingRef} tabIndex={-1}>
+          {t('staff.heading')}
+        </h2>
+        <AdministratorOnlyNote gate={gate} />
+      </div>
       <p className="field-hint">{t('staff.intro')}</p>
       {list.isPending && (
         <p className="loading-inline" role="status">
@@ -57,6 +83,7 @@ export function StaffPanel() {
           <thead>
             <tr>
               <th scope="col">{t('staff.columns.name')}</th>
+              <th scope="col">{t('staff.columns.role')}</th>
               <th scope="col">{t('staff.columns.createdAt')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('staff.columns.actions')}</span>
@@ -70,17 +97,38 @@ export function StaffPanel() {
                   {s.name}
                   {s.isSelf && <span className="staff-badge">{t('staff.youBadge')}</span>}
                 </th>
+                <td>
+                  <RoleBadge role={s.role} />
+                </td>
                 <td>{s.createdAt ? formatDate(localDay(s.createdAt), i18n.language) : '—'}</td>
                 <td className="staff-actions">
-                  {!s.isSelf && list.data.staff.length > 1 && (
+                  <span className="staff-action-buttons">
                     <button
                       type="button"
-                      className="button button-secondary button-small"
-                      aria-label={t('staff.remove.buttonLabel', { name: s.name })}
-                      onClick={() => setRemoving(s)}
+                      className="button button-secondary button-small admin-only-control"
+                      aria-label={t('staff.role.buttonLabel', { name: s.name })}
+                      disabled={!gate.allowed || s.isSelf}
+                      aria-describedby={gate.describedBy(s.isSelf && ownRoleId)}
+                      onClick={() => setChangingRole(s)}
                     >
-                      {t('staff.remove.button')}
+                      {t('staff.role.button')}
                     </button>
+                    {!s.isSelf && list.data.staff.length > 1 && (
+                      <button
+                        type="button"
+                        className="button button-secondary button-small admin-only-control"
+                        aria-label={t('staff.remove.buttonLabel', { name: s.name })}
+                        {...gate.control}
+                        onClick={() => setRemoving(s)}
+                      >
+                        {t('staff.remove.button')}
+                      </button>
+                    )}
+                  </span>
+                  {s.isSelf && (
+                    <span id={ownRoleId} className="staff-own-role">
+                      {t('staff.role.ownRole')}
+                    </span>
                   )}
                 </td>
               </tr>
@@ -93,7 +141,7 @@ export function StaffPanel() {
         {flash ? t(flash, flashArgs) : null}
       </p>
 
-      <AddStaff onAdded={(name) => say('staff.add.done', { name })} />
+      <AddStaff onAdded={(member) => say('staff.add.done', { name: member.name, role: t(`staff.roles.${member.role}`) })} />
       <ChangePassphrase />
       <RecoveryKey exists={list.data?.recoveryKey.exists ?? false} createdAt={list.data?.recoveryKey.createdAt ?? null} />
 
@@ -105,27 +153,87 @@ export function StaffPanel() {
           headingRef.current?.focus();
         }}
       />
+      {changingRole && (
+        <RoleDialog
+          member={changingRole}
+          onClose={(changed) => {
+            setChangingRole(null);
+            if (changed) say('staff.role.done', { name: changed.name, role: t(`staff.roles.${changed.role}`) });
+          }}
+        />
+      )}
     </section>
   );
 }
 
-function AddStaff({ onAdded }: { onAdded: (name: string) => void }) {
+/** 管理者 / 職員 as a badge (the administrator's stands out). */
+export function RoleBadge({ role }: { role: StaffRole }) {
+  const { t } = useTranslation();
+  return <span className={`staff-role staff-role-${role}`}>{t(`staff.roles.${role}`)}</span>;
+}
+
+/**
+ * 管理者 ⇄ 職員 for another account, after a confirmation that says what the role allows. The
+ * core refuses one's own role and leaving the vault without an administrator; its words are shown.
+ */
+function RoleDialog({ member, onClose }: { member: StaffMember; onClose: (changed?: StaffMember) => void }) {
+  const { t } = useTranslation();
+  const invoke = useInvoke();
+  const queryClient = useQueryClient();
+  const { refresh } = useAppStatus();
+  useReturnFocus();
+  const next: StaffRole = member.role === 'administrator' ? 'staff' : 'administrator';
+  const words = next === 'administrator' ? 'staff.role.toAdministrator' : 'staff.role.toStaff';
+  const change = useMutation({
+    mutationFn: () => invoke('staff.setRole', { staffId: member.id, role: next }),
+    onSuccess: (changed) => {
+      void queryClient.invalidateQueries({ queryKey: LIST_KEY });
+      void refresh();
+      onClose(changed);
+    },
+  });
+  return (
+    <Modal open onClose={() => onClose()} title={t(`${words}.title`, { name: member.name })}>
+      <p className="staff-role-change">
+        <RoleBadge role={member.role} />
+        <span aria-hidden="true">→</span>
+        <RoleBadge role={next} />
+      </p>
+      <p>{t(`${words}.body`, { name: member.name })}</p>
+      <p className="field-hint">{t('staff.role.audited')}</p>
+      {change.error ? <ErrorAlert>{errorText(t, change.error)}</ErrorAlert> : null}
+      <div className="dialog-actions dialog-actions-split">
+        <button type="button" className="button" onClick={() => onClose()} autoFocus>
+          {t('staff.role.cancel')}
+        </button>
+        <button type="button" className="button button-primary" disabled={change.isPending} onClick={() => change.mutate()}>
+          {change.isPending ? t('staff.role.saving') : t(`${words}.confirm`)}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function AddStaff({ onAdded }: { onAdded: (member: StaffMember) => void }) {
   const { t } = useTranslation();
   const invoke = useInvoke();
   const queryClient = useQueryClient();
   const { status } = useAppStatus();
+  const gate = useAdministratorGate();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
+  const [role, setRole] = useState<StaffRole>('staff');
   const [nameError, setNameError] = useState<string | undefined>();
   const pass = useNewPassphrase([name, status?.session?.municipalityName ?? '']);
   const nameRef = useRef<HTMLInputElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
+  const roleName = useId();
 
   const add = useMutation({
-    mutationFn: () => invoke('staff.add', { name: name.trim(), passphrase: pass.passphrase }),
+    mutationFn: () => invoke('staff.add', { name: name.trim(), passphrase: pass.passphrase, role }),
     onSuccess: (member) => {
       void queryClient.invalidateQueries({ queryKey: LIST_KEY });
-      onAdded(member.name);
+      onAdded(member);
       close();
     },
   });
@@ -133,6 +241,7 @@ function AddStaff({ onAdded }: { onAdded: (name: string) => void }) {
   function close() {
     setOpen(false);
     setName('');
+    setRole('staff');
     pass.reset();
     add.reset();
     window.setTimeout(() => openRef.current?.focus(), 0);
@@ -154,12 +263,13 @@ function AddStaff({ onAdded }: { onAdded: (name: string) => void }) {
     add.mutate();
   }
 
-  if (!open) {
+  if (!open || !gate.allowed) {
     return (
-      <div className="staff-subsection">
-        <button ref={openRef} type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+      <div className="staff-subsection admin-only-row">
+        <button ref={openRef} type="button" className="button button-secondary" {...gate.control} onClick={() => setOpen(true)}>
           {t('staff.add.open')}
         </button>
+        <AdministratorOnlyNote gate={gate} compact />
       </div>
     );
   }
@@ -178,6 +288,20 @@ function AddStaff({ onAdded }: { onAdded: (name: string) => void }) {
         error={nameError}
         ref={nameRef}
       />
+      <fieldset className="fieldset choice-group staff-role-choice">
+        <legend>{t('staff.add.roleLegend')}</legend>
+        {(['staff', 'administrator'] as const).map((r) => (
+          <label key={r} className="radio staff-role-option">
+            <input type="radio" name={roleName} value={r} checked={role === r} onChange={() => setRole(r)} aria-describedby={`${roleName}-${r}`} />
+            <span>
+              <span className="staff-role-option-label">{t(`staff.roles.${r}`)}</span>
+              <span id={`${roleName}-${r}`} className="field-hint staff-role-option-hint">
+                {t(r === 'administrator' ? 'staff.add.administratorHint' : 'staff.add.staffHint')}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
       <NewPassphraseFields state={pass} name="passphrase" label={t('staff.add.passphrase')} confirmLabel={t('staff.add.confirm')} />
       <div className="form-error-slot" role="alert">
         {add.error ? errorText(t, add.error) : null}
@@ -351,38 +475,46 @@ function ChangePassphrase() {
   );
 }
 
-/** A blob: URL for the PDF while it is shown, revoked (and the bytes dropped) when it goes. */
-function usePdfUrl(base64: string | null): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!base64) return;
-    const next = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
-    setUrl(next);
-    return () => {
-      URL.revokeObjectURL(next);
-      setUrl(null);
-    };
-  }, [base64]);
-  return url;
+interface ShownKey {
+  recoveryKey: string;
+  createdAt: string;
+  /** The A4 sheet, for the shared preview (its release recorded first). */
+  pdf: PrintedDocument | null;
+  /** The A4 sheet as a download, while its release cannot be recorded (see RECOVERY_KEY_DOCUMENT). */
+  download: { url: string; fileName: string } | null;
 }
 
+/**
+ * 回復キー: created (or replaced, after a confirmation: the printed one stops working) by an
+ * administrator, shown once; its A4 sheet leaves through the shared preview, so that printing or
+ * saving it is recorded (持ち出しの記録) like every other document.
+ */
 function RecoveryKey({ exists, createdAt }: { exists: boolean; createdAt: string | null }) {
   const { t, i18n } = useTranslation();
   const invoke = useInvoke();
   const queryClient = useQueryClient();
-  const { status } = useAppStatus();
+  const gate = useAdministratorGate();
   // The key lives in this component's state only while shown; the mutation keeps no copy.
-  const [shown, setShown] = useState<{ recoveryKey: string; createdAt: string; pdf: { fileName: string; pdfBase64: string } | null } | null>(
-    null,
-  );
-  const pdfUrl = usePdfUrl(shown?.pdf?.pdfBase64 ?? null);
+  const [shown, setShown] = useState<ShownKey | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
   const createRef = useRef<HTMLButtonElement>(null);
   const create = useMutation({
     mutationFn: () => invoke('staff.createRecoveryKey', { withPdf: true }),
     onSuccess: (result) => {
       create.reset();
-      setShown(result);
+      setConfirming(false);
+      const pdf = result.pdf;
+      setShown({
+        recoveryKey: result.recoveryKey,
+        createdAt: result.createdAt,
+        pdf: pdf && RECOVERY_KEY_DOCUMENT ? printedDocument(pdf.fileName, pdf.pdfBase64, { document: RECOVERY_KEY_DOCUMENT, subject: null }) : null,
+        download:
+          pdf && !RECOVERY_KEY_DOCUMENT
+            ? { url: URL.createObjectURL(new Blob([base64ToBytes(pdf.pdfBase64)], { type: 'application/pdf' })), fileName: pdf.fileName }
+            : null,
+      });
       void queryClient.invalidateQueries({ queryKey: LIST_KEY });
     },
   });
@@ -390,36 +522,19 @@ function RecoveryKey({ exists, createdAt }: { exists: boolean; createdAt: string
   useEffect(() => {
     if (shown) boxRef.current?.focus();
   }, [shown]);
+  // The download's blob: URL (and the key in it) goes with the sheet.
+  const downloadUrl = shown?.download?.url;
+  useEffect(() => () => (downloadUrl ? URL.revokeObjectURL(downloadUrl) : undefined), [downloadUrl]);
 
-  // Printing only the sheet: the print stylesheet hides everything but `.recovery-sheet`.
-  useEffect(() => {
-    if (!shown) return;
-    document.body.classList.add('printing-recovery-key');
-    return () => document.body.classList.remove('printing-recovery-key');
-  }, [shown]);
-
-  const session = status?.session;
+  const created = createdAt ? formatDate(localDay(createdAt), i18n.language) : null;
   return (
     <section className="staff-subsection" aria-labelledby="staff-recovery-heading">
       <h3 id="staff-recovery-heading">{t('staff.recovery.heading')}</h3>
       <p className="field-hint">{t('staff.recovery.intro')}</p>
-      <p>
-        {exists
-          ? createdAt
-            ? t('staff.recovery.exists', { date: formatDate(localDay(createdAt), i18n.language) })
-            : t('staff.recovery.existsUnknown')
-          : t('staff.recovery.none')}
-      </p>
+      <p>{exists ? (created ? t('staff.recovery.exists', { date: created }) : t('staff.recovery.existsUnknown')) : t('staff.recovery.none')}</p>
       {shown ? (
         <div ref={boxRef} tabIndex={-1} className="recovery-sheet" role="region" aria-labelledby="recovery-sheet-title">
-          <div className="print-only">
-            <h1 className="recovery-print-title">{t('staff.recovery.printTitle')}</h1>
-            {session && (
-              <p>{t('staff.recovery.printVault', { municipality: session.municipalityName, secretariat: session.secretariatName })}</p>
-            )}
-            <p>{t('staff.recovery.printCreated', { date: new Date(shown.createdAt).toLocaleString(i18n.language) })}</p>
-          </div>
-          <p id="recovery-sheet-title" className="recovery-once screen-only">
+          <p id="recovery-sheet-title" className="recovery-once">
             <strong>{t('staff.recovery.shownOnce')}</strong>
             <br />
             {t('staff.recovery.shownOnceText')}
@@ -438,12 +553,14 @@ function RecoveryKey({ exists, createdAt }: { exists: boolean; createdAt: string
             <li>{t('staff.recovery.printInstructions2')}</li>
             <li>{t('staff.recovery.printInstructions3')}</li>
           </ol>
-          <div className="form-actions screen-only">
-            <button type="button" className="button button-primary" onClick={() => window.print()}>
-              {t('staff.recovery.print')}
-            </button>
-            {pdfUrl && shown.pdf && (
-              <a className="button button-secondary" href={pdfUrl} download={shown.pdf.fileName}>
+          <div className="form-actions">
+            {shown.pdf && (
+              <button type="button" className="button button-primary" aria-describedby="recovery-sheet-hint" onClick={() => setSheetOpen(true)}>
+                {t('staff.recovery.sheet')}
+              </button>
+            )}
+            {shown.download && (
+              <a className="button button-primary" href={shown.download.url} download={shown.download.fileName} aria-describedby="recovery-sheet-hint">
                 {t('staff.recovery.savePdf')}
               </a>
             )}
@@ -452,25 +569,59 @@ function RecoveryKey({ exists, createdAt }: { exists: boolean; createdAt: string
               className="button button-secondary"
               onClick={() => {
                 setShown(null);
+                setSheetOpen(false);
                 window.setTimeout(() => createRef.current?.focus(), 0);
               }}
             >
               {t('staff.recovery.printed')}
             </button>
           </div>
-          {shown.pdf && <p className="field-hint screen-only">{t('staff.recovery.pdfNote')}</p>}
+          {(shown.pdf || shown.download) && (
+            <p id="recovery-sheet-hint" className="field-hint">
+              {shown.pdf ? `${t('staff.recovery.sheetHint')} ` : ''}
+              {t('staff.recovery.pdfNote')}
+            </p>
+          )}
+          {sheetOpen && shown.pdf && <PdfPreviewDialog title={t('staff.recovery.sheetTitle')} document={shown.pdf} onClose={() => setSheetOpen(false)} />}
         </div>
       ) : (
         <>
           {exists && <p className="field-hint">{t('staff.recovery.replaceNote')}</p>}
           <div className="form-error-slot" role="alert">
-            {create.error ? errorText(t, create.error) : null}
+            {create.error && !confirming ? errorText(t, create.error) : null}
           </div>
-          <button ref={createRef} type="button" className="button button-secondary" disabled={create.isPending} onClick={() => create.mutate()}>
-            {create.isPending ? t('staff.recovery.creating') : exists ? t('staff.recovery.replace') : t('staff.recovery.create')}
-          </button>
+          <div className="admin-only-row">
+            <button
+              ref={createRef}
+              type="button"
+              className="button button-secondary"
+              disabled={!gate.allowed || create.isPending}
+              aria-describedby={gate.describedBy()}
+              onClick={() => {
+                create.reset();
+                if (exists) setConfirming(true);
+                else create.mutate();
+              }}
+            >
+              {create.isPending && !confirming ? t('staff.recovery.creating') : exists ? t('staff.recovery.replace') : t('staff.recovery.create')}
+            </button>
+            <AdministratorOnlyNote gate={gate} compact />
+          </div>
         </>
       )}
+      <Modal open={confirming} onClose={() => setConfirming(false)} title={t('staff.recovery.confirmTitle')}>
+        <p>{created ? t('staff.recovery.confirmBody', { date: created }) : t('staff.recovery.confirmBodyUnknown')}</p>
+        <p className="field-hint">{t('staff.recovery.confirmAfter')}</p>
+        {create.error ? <ErrorAlert>{errorText(t, create.error)}</ErrorAlert> : null}
+        <ConfirmActions
+          cancelLabel={t('staff.recovery.cancel')}
+          onCancel={() => setConfirming(false)}
+          confirmLabel={t('staff.recovery.confirm')}
+          onConfirm={() => create.mutate()}
+          pending={create.isPending}
+          pendingLabel={t('staff.recovery.creating')}
+        />
+      </Modal>
     </section>
   );
 }
