@@ -58,12 +58,12 @@ async function makeData(app: KasaneApp): Promise<{ meetingId: string; meetingTit
     inviteeMemberIds: [member.id],
   });
   await call(app, 'agenda.addCaseItem', { meetingId: meeting.id, caseId: registered.id, kind: 'new', minutes: 15 });
-  await call(app, 'attendance.checkIn', { meetingId: meeting.id, memberId: member.id, present: true, arrivedAt: '08:55' });
+  await call(app, 'attendance.checkIn', { meetingId: meeting.id, memberId: member.id, present: true });
   await call(app, 'meeting.open', { meetingId: meeting.id });
   for (const c of await call<{ number: number }[]>(app, 'meeting.copies', { meetingId: meeting.id })) {
     await call(app, 'meeting.markCopyReturned', { meetingId: meeting.id, number: c.number, returned: true });
   }
-  await call(app, 'meeting.close', { meetingId: meeting.id, closedAt: '10:00' });
+  await call(app, 'meeting.close', { meetingId: meeting.id });
   await call(app, 'minutes.confirm', { meetingId: meeting.id });
   return { meetingId: meeting.id, meetingTitle: meeting.title };
 }

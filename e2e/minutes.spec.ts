@@ -51,7 +51,7 @@ async function setUp(app: KasaneApp, today: string) {
   // The earlier meeting: its assignment is live once its minutes are confirmed.
   const earlier = (await call<{ meeting: { id: string } }>(app, 'meeting.create', { type: 'shien', date: today, startTime: '09:00', inviteeMemberIds: everyone })).meeting;
   const earlierAgenda = await call<AgendaT>(app, 'agenda.addCaseItem', { meetingId: earlier.id, caseId: caseA.id, kind: 'new', minutes: 15 });
-  for (const id of everyone) await call(app, 'attendance.checkIn', { meetingId: earlier.id, memberId: id, present: true, arrivedAt: '08:55' });
+  for (const id of everyone) await call(app, 'attendance.checkIn', { meetingId: earlier.id, memberId: id, present: true });
   await call(app, 'meeting.open', { meetingId: earlier.id });
   await call(app, 'role.create', {
     itemId: earlierAgenda.items.find((i) => i.caseId === caseA.id)!.id,
@@ -66,7 +66,7 @@ async function setUp(app: KasaneApp, today: string) {
   for (const c of await call<{ number: number }[]>(app, 'meeting.copies', { meetingId: earlier.id })) {
     await call(app, 'meeting.markCopyReturned', { meetingId: earlier.id, number: c.number, returned: true });
   }
-  await call(app, 'meeting.close', { meetingId: earlier.id, closedAt: '10:30' });
+  await call(app, 'meeting.close', { meetingId: earlier.id });
   await call(app, 'minutes.confirm', { meetingId: earlier.id });
 
   // The meeting under test.
@@ -82,7 +82,7 @@ async function setUp(app: KasaneApp, today: string) {
   ).meeting;
   await call(app, 'agenda.addCaseItem', { meetingId: meeting.id, caseId: caseA.id, kind: 'evaluation', minutes: 10 });
   await call(app, 'agenda.addCaseItem', { meetingId: meeting.id, caseId: caseB.id, kind: 'new', minutes: 15, participantMemberIds: [ichiro.id, futaba.id] });
-  for (const id of everyone) await call(app, 'attendance.checkIn', { meetingId: meeting.id, memberId: id, present: true, arrivedAt: '13:55' });
+  for (const id of everyone) await call(app, 'attendance.checkIn', { meetingId: meeting.id, memberId: id, present: true });
   await call(app, 'meeting.open', { meetingId: meeting.id });
   return { houkatsu, shakyo, caseA, caseB, meeting, ids: { ichiro: ichiro.id, futaba: futaba.id, mie: mie.id } };
 }
@@ -276,9 +276,8 @@ test('meeting mode, progress review, closing, confirming, amending and the water
   await expect(dialog.getByLabel('回収できなかった理由')).toHaveCount(0);
   await dialog.getByLabel('次回の開催日').fill(addDays(today, 28));
   await dialog.getByLabel('開始時刻').fill('14:00');
-  // The actual 閉会 time: now on the meeting's day (editable), never before the start or the arrivals (13:55).
+  // The actual 閉会 time: now on the meeting's day (editable; never before 開会 or anyone's arrival).
   await expect(dialog.getByLabel('閉会時刻')).toHaveValue(/^([01]\d|2[0-3]):[0-5]\d$/);
-  await dialog.getByLabel('閉会時刻').fill('15:30');
   await shot(page, 'minutes-closing');
   await dialog.getByRole('button', { name: '閉会する' }).click();
   await expect(dialog).toBeHidden();

@@ -118,12 +118,12 @@ test('a plan is drafted, placed on a 重層的支援会議, judged 適当 in con
   await expect(page.locator('.case-title')).toContainText('重層的支援会議で協議');
 
   // The meeting (through the contract: meeting mode is its own screen): 適当, minutes confirmed.
-  await call(app, 'attendance.checkIn', { meetingId: meeting.id, memberId: member.id, present: true, arrivedAt: '13:55' });
+  await call(app, 'attendance.checkIn', { meetingId: meeting.id, memberId: member.id, present: true });
   await call(app, 'meeting.open', { meetingId: meeting.id });
   const agenda = await call<{ items: { id: string; caseId: string | null }[] }>(app, 'agenda.get', { meetingId: meeting.id });
   const item = agenda.items.find((i) => i.caseId === caseA.id)!;
   await call(app, 'minutes.addDecision', { itemId: item.id, kind: 'plan_appropriate', text: 'プランは適当' });
-  await call(app, 'meeting.close', { meetingId: meeting.id, closedAt: '15:00' });
+  await call(app, 'meeting.close', { meetingId: meeting.id });
   await call(app, 'minutes.confirm', { meetingId: meeting.id });
 
   // The desk now waits for the decision, counting the days since the meeting.

@@ -44,7 +44,7 @@ async function setUp(app: KasaneApp, today: string) {
   let agenda = await call<{ items: { id: string; caseId: string | null }[] }>(app, 'agenda.addCaseItem', { meetingId: meeting.id, caseId: caseA.id, kind: 'new', minutes: 15 });
   agenda = await call(app, 'agenda.addCaseItem', { meetingId: meeting.id, caseId: caseB.id, kind: 'new', minutes: 15 });
   const itemOf = (caseId: string) => agenda.items.find((i) => i.caseId === caseId)!.id;
-  for (const m of [ichiro, futaba]) await call(app, 'attendance.checkIn', { meetingId: meeting.id, memberId: m.id, present: true, arrivedAt: '09:55' });
+  for (const m of [ichiro, futaba]) await call(app, 'attendance.checkIn', { meetingId: meeting.id, memberId: m.id, present: true });
   await call(app, 'meeting.open', { meetingId: meeting.id });
   // Decided at this meeting, but about work that started earlier: the first one is already 10 days past due.
   await call(app, 'role.create', {
@@ -62,7 +62,7 @@ async function setUp(app: KasaneApp, today: string) {
   for (const c of await call<{ number: number }[]>(app, 'meeting.copies', { meetingId: meeting.id })) {
     await call(app, 'meeting.markCopyReturned', { meetingId: meeting.id, number: c.number, returned: true });
   }
-  await call(app, 'meeting.close', { meetingId: meeting.id, closedAt: '11:00' });
+  await call(app, 'meeting.close', { meetingId: meeting.id });
   await call(app, 'minutes.confirm', { meetingId: meeting.id });
   return { houkatsu, shakyo, caseA, caseB };
 }

@@ -1,9 +1,8 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Download, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect, createVaultThroughUi, STRONG_PASSPHRASE, VAULT } from './fixtures';
 import { fillRelease, todayInPage } from './support';
-import { DOCUMENT_KINDS } from '../shared/domain/documents';
 import { formatWareki } from '../shared/domain/wareki';
 
 const SECOND = { name: '二番 花子', passphrase: 'あおぞら 電車 1987 かもめ' };
@@ -110,20 +109,14 @@ test('create a recovery key, lock, and recover with it setting a new passphrase'
   await expect(sheet).toBeFocused();
   const recoveryKey = (await page.getByTestId('recovery-key').textContent())!.trim();
   expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
-  // The A4 sheet printed in the core leaves under a Japanese name, after its 持ち出しの記録 where the
-  // release can name it (shared/domain/documents lists 'recovery_key'), as a plain download until then.
+  // The A4 sheet printed in the core leaves under a Japanese name, after its 持ち出しの記録.
   const fileName = `回復キー_${formatWareki(todayInPage())}.pdf`;
-  let download: Download;
-  if ((DOCUMENT_KINDS as readonly string[]).includes('recovery_key')) {
-    await sheet.getByRole('button', { name: 'A4の用紙を印刷・保存…' }).click();
-    const preview = page.getByRole('dialog', { name: '回復キーの用紙（A4）' });
-    await expect(preview.getByText(/全\d+ページ/)).toBeVisible({ timeout: 30_000 });
-    await fillRelease(preview, '課長（金庫で保管）', '回復キーの保管');
-    [download] = await Promise.all([page.waitForEvent('download'), preview.getByRole('button', { name: '保存' }).click()]);
-    await preview.getByRole('button', { name: '閉じる' }).click();
-  } else {
-    [download] = await Promise.all([page.waitForEvent('download'), sheet.getByRole('link', { name: 'A4の用紙をPDFで保存' }).click()]);
-  }
+  await sheet.getByRole('button', { name: 'A4の用紙を印刷・保存…' }).click();
+  const preview = page.getByRole('dialog', { name: '回復キーの用紙（A4）' });
+  await expect(preview.getByText(/全\d+ページ/)).toBeVisible({ timeout: 30_000 });
+  await fillRelease(preview, '課長（金庫で保管）', '回復キーの保管');
+  const [download] = await Promise.all([page.waitForEvent('download'), preview.getByRole('button', { name: '保存' }).click()]);
+  await preview.getByRole('button', { name: '閉じる' }).click();
   expect(download.suggestedFilename()).toBe(fileName);
   const pdfPath = await download.path();
   expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');

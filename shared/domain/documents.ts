@@ -15,6 +15,7 @@ export const DOCUMENT_KINDS = [
   'material',
   'consent_scan',
   'pledge_scan',
+  'recovery_key',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

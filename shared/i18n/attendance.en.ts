@@ -154,15 +154,6 @@ export const attendanceEn: DeepStringRecord<typeof attendanceJa> = {
     required: 'Please fill this in.',
   },
   exemption: {
-    heading: 'Exempt an organization (for administrators)',
-    warning: 'This exempts every staff member of “{{organization}}” from confidentiality pledges, not only for this meeting but for all future support meetings.',
-    adminOnly: 'An administrator should do this only for organizations whose staff are bound to confidentiality by statute (such as city departments). The reason is printed on the attendance list.',
-    reason: 'Reason for the exemption',
-    reasonExample: 'e.g. Bound to confidentiality by art. 34 of the Local Public Service Act',
-    reasonRequired: 'Enter the reason for the exemption.',
-    confirm: 'Exempt all of “{{organization}}”',
-    saving: 'Exempting…',
-    cancel: 'Cancel',
     done: '“{{organization}}” is now exempted from pledges.',
   },
   leave: {

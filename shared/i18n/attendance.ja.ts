@@ -152,15 +152,6 @@ export const attendanceJa = {
     required: '入力してください。',
   },
   exemption: {
-    heading: '機関の誓約免除（管理者向け）',
-    warning: 'この操作は「{{organization}}」の職員全員を、この会議だけでなく今後のすべての支援会議で、守秘義務の誓約の対象外にします。',
-    adminOnly: '職員が法律により守秘義務を負う機関（市の部署など）に限り、管理者が行ってください。免除の理由は出席者名簿に印刷されます。',
-    reason: '免除の理由',
-    reasonExample: '例：地方公務員法第34条により守秘義務を負うため',
-    reasonRequired: '免除の理由を入力してください。',
-    confirm: '「{{organization}}」全体を免除する',
-    saving: '免除しています…',
-    cancel: 'キャンセル',
     done: '「{{organization}}」を誓約免除にしました。',
   },
   leave: {

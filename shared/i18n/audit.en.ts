@@ -107,6 +107,7 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
     material: 'Meeting material',
     consent_scan: 'Consent form (scan)',
     pledge_scan: 'Pledge (scan)',
+    recovery_key: 'Recovery key sheet',
   },
   fieldNames: {
     initials: 'Initials',

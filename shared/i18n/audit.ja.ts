@@ -109,6 +109,7 @@ export const auditJa = {
     material: '会議資料',
     consent_scan: '同意書の写し',
     pledge_scan: '誓約書の写し',
+    recovery_key: '回復キーの用紙',
   },
   fieldNames: {
     initials: 'イニシャル',

@@ -108,7 +108,6 @@ export const staffEn: DeepStringRecord<typeof staffJa> = {
     printInstructions1: 'This sheet is a key to the vault. Keep it under lock and do not copy it.',
     printInstructions2: 'To use it: on the unlock screen choose “Unlock with the recovery key”, choose the staff member, and type this key and a new passphrase.',
     printInstructions3: 'Creating a new recovery key makes this sheet useless: destroy it then.',
-    savePdf: 'Save the A4 sheet as PDF',
     pdfNote: 'The PDF contains the recovery key too. If you save it, delete the file once it is printed.',
   },
   recover: {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ExemptionDialog as OrganizationExemptionDialog } from '../directory/ExemptionDialog';
 import type { Meeting } from '../../../../shared/contract/meetings';
 import type { PledgeRecord } from '../../../../shared/contract/pledges';
 import { ATTACHMENT_LIMIT_MB } from '../../../../shared/contract/cases';
@@ -8,7 +9,7 @@ import { useInvoke } from '../../api';
 import { errorText, fieldErrors, isKasaneError } from '../../errors';
 import { TextField } from '../../components/forms';
 import { ScanFileField, scanProblem, scanUpload } from '../../components/scan-file';
-import { ErrorAlert, FormActions, Modal, TextAreaField, formErrorText, shortDate, todayIso } from '../directory/ui';
+import { ErrorAlert, FormActions, Modal, formErrorText, shortDate, todayIso } from '../directory/ui';
 import { useReturnFocus } from '../meetings/shared';
 import { isTime, nowTime } from './shared';
 
@@ -172,69 +173,16 @@ export function DoorPledgeDialog({ meeting, person, onClose, onRecorded }: { mee
 }
 
 /**
- * The administrator's way out: exempt the person's whole organization from pledges, with a
- * reason (organization.update). The dialog says plainly that it is not for this meeting only.
+ * The administrator's way out: exempt the person's whole organization from pledges — the one
+ * exemption dialog of the directory (administrator only, the statutory warning and confirmation
+ * for a 関係機関, the core's refusals), opened here for the person's organization.
  */
 export function ExemptionDialog({ person, onClose, onExempted }: { person: GatePerson & { organizationId: string }; onClose: () => void; onExempted: () => void }) {
-  const { t } = useTranslation();
   const invoke = useInvoke();
-  const queryClient = useQueryClient();
-  useReturnFocus();
-  const [reason, setReason] = useState('');
-  const [local, setLocal] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => invoke('organization.setExemption', { id: person.organizationId, reason: reason.trim() }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['organization.list'] });
-      onExempted();
-    },
-  });
-  const organization = person.organizationName;
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!reason.trim()) {
-      setLocal(t('attendance.exemption.reasonRequired'));
-      return;
-    }
-    setLocal(null);
-    save.mutate();
-  }
-
-  return (
-    <Modal open onClose={onClose} title={t('attendance.exemption.heading')}>
-      <form onSubmit={submit} noValidate>
-        <div className="at-exempt-warning" role="note">
-          <p>
-            <strong>{t('attendance.exemption.warning', { organization })}</strong>
-          </p>
-          <p>{t('attendance.exemption.adminOnly')}</p>
-        </div>
-        <TextAreaField
-          label={t('attendance.exemption.reason')}
-          value={reason}
-          rows={3}
-          maxLength={200}
-          placeholder={t('attendance.exemption.reasonExample')}
-          aria-required
-          onChange={(e) => {
-            setReason(e.target.value);
-            setLocal(null);
-          }}
-          error={local ?? fieldErrors(t, save.error).reason}
-        />
-        {save.error && <ErrorAlert>{formErrorText(t, save.error)}</ErrorAlert>}
-        <FormActions
-          cancelLabel={t('attendance.exemption.cancel')}
-          onCancel={onClose}
-          submitLabel={t('attendance.exemption.confirm', { organization })}
-          pending={save.isPending}
-          pendingLabel={t('attendance.exemption.saving')}
-          danger
-        />
-      </form>
-    </Modal>
-  );
+  const organizations = useQuery({ queryKey: ['organization.list'], queryFn: () => invoke('organization.list', {}) });
+  const organization = organizations.data?.find((o) => o.id === person.organizationId);
+  if (!organization) return null;
+  return <OrganizationExemptionDialog organization={organization} onClose={onClose} onChanged={(_saved, change) => (change === 'withdrawn' ? onClose() : onExempted())} />;
 }
 
 /** 退席: the time someone left (now by default, editable). */

@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember, StaffRole } from '../../../../shared/contract';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../../../shared/domain/documents';
 import { useAppStatus, useInvoke } from '../../api';
 import { errorText, isKasaneError } from '../../errors';
 import { PassphraseField, TextField, useFlash } from '../../components/forms';
@@ -10,19 +9,11 @@ import { AdministratorOnlyNote, useAdministratorGate } from '../../components/ad
 import { PdfPreviewDialog } from '../../components/PdfPreviewDialog';
 import { printedDocument, type PrintedDocument } from '../../components/pdf-document';
 import { formatDate } from '../../format';
-import { base64ToBytes } from '../directory/files';
 import { ConfirmActions, ErrorAlert, Modal, SaveActions } from '../directory/ui';
 import { useReturnFocus } from '../meetings/shared';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphrase';
 import { takeStaffFocus } from './handoff';
 import './staff.css';
-
-/**
- * The recovery key sheet, as its release (持ち出しの記録) names it. The sheet goes through the
- * shared preview (release first, then save or print) once shared/domain/documents lists this kind;
- * until then `document.release` would refuse it, and the sheet is offered as a plain download.
- */
-const RECOVERY_KEY_DOCUMENT = (DOCUMENT_KINDS as readonly string[]).includes('recovery_key') ? ('recovery_key' as DocumentKind) : null;
 
 const LIST_KEY = ['staff.list'];
 
@@ -480,8 +471,6 @@ interface ShownKey {
   createdAt: string;
   /** The A4 sheet, for the shared preview (its release recorded first). */
   pdf: PrintedDocument | null;
-  /** The A4 sheet as a download, while its release cannot be recorded (see RECOVERY_KEY_DOCUMENT). */
-  download: { url: string; fileName: string } | null;
 }
 
 /**
@@ -509,11 +498,7 @@ function RecoveryKey({ exists, createdAt }: { exists: boolean; createdAt: string
       setShown({
         recoveryKey: result.recoveryKey,
         createdAt: result.createdAt,
-        pdf: pdf && RECOVERY_KEY_DOCUMENT ? printedDocument(pdf.fileName, pdf.pdfBase64, { document: RECOVERY_KEY_DOCUMENT, subject: null }) : null,
-        download:
-          pdf && !RECOVERY_KEY_DOCUMENT
-            ? { url: URL.createObjectURL(new Blob([base64ToBytes(pdf.pdfBase64)], { type: 'application/pdf' })), fileName: pdf.fileName }
-            : null,
+        pdf: pdf ? printedDocument(pdf.fileName, pdf.pdfBase64, { document: 'recovery_key', subject: null }) : null,
       });
       void queryClient.invalidateQueries({ queryKey: LIST_KEY });
     },
@@ -522,9 +507,6 @@ function RecoveryKey({ exists, createdAt }: { exists: boolean; createdAt: string
   useEffect(() => {
     if (shown) boxRef.current?.focus();
   }, [shown]);
-  // The download's blob: URL (and the key in it) goes with the sheet.
-  const downloadUrl = shown?.download?.url;
-  useEffect(() => () => (downloadUrl ? URL.revokeObjectURL(downloadUrl) : undefined), [downloadUrl]);
 
   const created = createdAt ? formatDate(localDay(createdAt), i18n.language) : null;
   return (
@@ -559,11 +541,6 @@ function RecoveryKey({ exists, createdAt }: { exists: boolean; createdAt: string
                 {t('staff.recovery.sheet')}
               </button>
             )}
-            {shown.download && (
-              <a className="button button-primary" href={shown.download.url} download={shown.download.fileName} aria-describedby="recovery-sheet-hint">
-                {t('staff.recovery.savePdf')}
-              </a>
-            )}
             <button
               type="button"
               className="button button-secondary"
@@ -576,10 +553,9 @@ function RecoveryKey({ exists, createdAt }: { exists: boolean; createdAt: string
               {t('staff.recovery.printed')}
             </button>
           </div>
-          {(shown.pdf || shown.download) && (
+          {shown.pdf && (
             <p id="recovery-sheet-hint" className="field-hint">
-              {shown.pdf ? `${t('staff.recovery.sheetHint')} ` : ''}
-              {t('staff.recovery.pdfNote')}
+              {t('staff.recovery.sheetHint')} {t('staff.recovery.pdfNote')}
             </p>
           )}
           {sheetOpen && shown.pdf && <PdfPreviewDialog title={t('staff.recovery.sheetTitle')} document={shown.pdf} onClose={() => setSheetOpen(false)} />}
