@@ -158,6 +158,17 @@ export const en: DeepStringRecord<typeof ja> = {
     help: 'Open this list',
     close: 'Close this list',
   },
+  /** What an administrator-only refusal names (errors.administrator_only: the method, or what else needed an administrator). */
+  administratorOnly: {
+    organization: { setExemption: 'pledge exemption', exemptKind: "changing the kind of an exempt organization" },
+    staff: { add: 'adding staff', setRole: 'changing a staff role', remove: 'removing staff', createRecoveryKey: 'replacing the recovery key' },
+    settings: { update: 'changing settings' },
+    backup: { configure: 'backup settings', restore: 'restoring a backup' },
+    category: { create: 'adding a category', rename: 'renaming a category', retire: 'retiring a category' },
+    pledge: { updateWording: 'changing the pledge wording' },
+    audit: { pdf: 'exporting the audit log' },
+    import: { exemption: 'pledge exemptions in a CSV import' },
+  },
   home: {
     heading: 'Home',
     nextMeetingHeading: 'Next meeting',

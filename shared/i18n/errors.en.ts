@@ -80,7 +80,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   pledge_revoked_in_future: "The revocation date ({{revokedOn}}) is in the future. Record a revocation on the day it is requested.",
   roster_member_not_in_organization: "{{name}} did not belong to {{organization}} on the signing date ({{signedOn}}) and cannot be listed on its roster.",
   pledge_meeting_not_shien: "Per-meeting confidentiality pledges can only be recorded for a 支援会議.",
-  administrator_only: "Only an administrator can do this ({{what}}). Ask an administrator (e.g. the section chief).",
+  administrator_only: "Only an administrator can do this ($t(administratorOnly.{{what}})). Ask an administrator (e.g. the section chief).",
   last_administrator: "The last administrator cannot be removed or changed. Make another staff member an administrator first.",
   cannot_change_own_role: "You cannot change your own role. Ask another administrator.",
   exemption_not_statutory: "{{name}} is not bound by statutory confidentiality (like a city department). Exempting it needs an explicit confirmation.",

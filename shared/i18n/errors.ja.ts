@@ -81,7 +81,7 @@ export const errorsJa: Record<ErrorCode, string> = {
   pledge_revoked_in_future: "撤回日（{{revokedOn}}）が未来の日付です。撤回は申出があった日に記録してください。",
   roster_member_not_in_organization: "{{name}} さんは署名日（{{signedOn}}）に {{organization}} に所属していないため、この機関の名簿に載せることはできません。",
   pledge_meeting_not_shien: "会議ごとの守秘義務誓約書は支援会議についてのみ記録できます。",
-  administrator_only: "この操作は管理者のみ行えます（{{what}}）。管理者（係長・課長など）に依頼してください。",
+  administrator_only: "この操作は管理者のみ行えます（$t(administratorOnly.{{what}})）。管理者（係長・課長など）に依頼してください。",
   last_administrator: "最後の管理者は削除・変更できません。先に別の職員を管理者にしてください。",
   cannot_change_own_role: "自分の役割は変更できません。別の管理者が変更してください。",
   exemption_not_statutory: "{{name}} は法令上の守秘義務を負う機関（市の部署など）ではありません。誓約免除にするには、その確認が必要です。",

@@ -157,6 +157,17 @@ export const ja = {
     help: 'この一覧を開く',
     close: 'この一覧を閉じる',
   },
+  /** What an administrator-only refusal names (errors.administrator_only: the method, or what else needed an administrator). */
+  administratorOnly: {
+    organization: { setExemption: '誓約の適用除外', exemptKind: '誓約免除のある機関の種別の変更' },
+    staff: { add: '職員の追加', setRole: '職員の役割の変更', remove: '職員の削除', createRecoveryKey: '回復キーの作り直し' },
+    settings: { update: '設定の変更' },
+    backup: { configure: 'バックアップの設定', restore: 'バックアップからの復元' },
+    category: { create: '課題の分類の追加', rename: '課題の分類の名前の変更', retire: '課題の分類の廃止' },
+    pledge: { updateWording: '誓約書の文面の変更' },
+    audit: { pdf: '監査ログの書き出し' },
+    import: { exemption: 'CSVでの誓約免除の登録' },
+  },
   home: {
     heading: 'ホーム',
     nextMeetingHeading: '次の会議',

@@ -434,7 +434,7 @@ export async function restoreBackup(file: string, secret: BackupSecret, vaultDir
   const checked = await unpackAndOpen(file, secret, vaultDir, now);
   rmSync(checked.dir, { recursive: true, force: true });
   // Replacing the whole vault is an administrator's decision (issue 17); anyone may look inside.
-  if (!checked.administrator) throw new KasaneError('administrator_only', { what: 'バックアップからの復元' });
+  if (!checked.administrator) throw new KasaneError('administrator_only', { what: 'backup.restore' });
   if (!checked.contents.verified) throw new KasaneError('backup_damaged');
   // What takes the vault's place is the backup's own bytes, unpacked again (the check above
   // unlocked its copy, which writes an audit entry): the restored vault is exactly the backup.

@@ -44,7 +44,7 @@ export const directoryHandlers: { [M in DirectoryMethod]: Handler<M> } = {
     write(ctx, (w) => {
       // The kind decides whether an exemption needs the statutory confirmation: an exempt organization's kind is the administrator's.
       const exempt = w.db.prepare('SELECT kind, pledge_exemption_reason FROM organizations WHERE id = ?').get(input.id) as { kind: string; pledge_exemption_reason: string | null } | undefined;
-      if (exempt?.pledge_exemption_reason && input.kind && input.kind !== exempt.kind && !w.administrator) throw new KasaneError('administrator_only', { what: '誓約免除のある機関の種別' });
+      if (exempt?.pledge_exemption_reason && input.kind && input.kind !== exempt.kind && !w.administrator) throw new KasaneError('administrator_only', { what: 'organization.exemptKind' });
       const changed = updateOrganization(w.db, input, w.now);
       if (changed.length) w.audit({ action: 'organization.updated', subject: input.id, details: { changed } });
       return getOrganization(w.db, input.id, w.today);

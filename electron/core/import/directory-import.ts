@@ -88,7 +88,7 @@ export function commitImport(
       // by statute) is not exempted from a file at all: that needs its own confirmation.
       const exemption = opt('誓約免除の理由');
       if (exemption) {
-        if (!administrator) throw new KasaneError('administrator_only', { what: `誓約免除（${v['名称']}）` });
+        if (!administrator) throw new KasaneError('administrator_only', { what: 'import.exemption' });
         setExemption(db, { id, reason: exemption }, now);
       }
     } else {

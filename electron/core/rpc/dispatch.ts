@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { contract, isMethodName, KasaneError, type RpcResult } from '../../../shared/contract';
 import type { HandlerContext, HandlerMap } from './handlers';
-import { ADMINISTRATOR_METHOD_JA } from './administrator-methods';
 import { appendAudit } from '../audit/audit-log';
 import { roleOf } from '../staff/staff-service';
 
@@ -42,7 +41,8 @@ function assertAdministrator(ctx: HandlerContext, method: string): void {
   if (roleOf(vault) === 'administrator') return;
   const now = ctx.now();
   vault.db.transaction(() => appendAudit(vault.db, { action: 'access.refused', staffId: vault.staff.id, details: { method } }, now))();
-  throw new KasaneError('administrator_only', { what: ADMINISTRATOR_METHOD_JA[method as keyof typeof ADMINISTRATOR_METHOD_JA] ?? method });
+  // The method by name: each language words it (i18n administratorOnly).
+  throw new KasaneError('administrator_only', { what: method });
 }
 
 /**
