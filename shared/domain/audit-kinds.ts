@@ -134,6 +134,8 @@ const VALUE_TABLES = {
   changed: 'fieldNames',
   action: 'releaseActions',
   subjectKind: 'subjects',
+  role: 'staffRoles',
+  previousRole: 'staffRoles',
 } as const satisfies Record<string, string>;
 export type AuditValueTable = (typeof VALUE_TABLES)[keyof typeof VALUE_TABLES];
 

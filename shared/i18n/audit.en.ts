@@ -183,10 +183,12 @@ export const auditEn: DeepStringRecord<typeof auditJa> = {
     withdrawnPlans: 'Support plans taken back from the agenda',
     reportsMoved: 'Post-reports moved to the next meeting',
     role: 'Role',
+    previousRole: 'Previous role',
     method: 'Action',
     confirmNotStatutory: 'Non-statutory, confirmed',
   },
   releaseActions: { save: 'Saved as a file', print: 'Printed' },
+  staffRoles: { administrator: 'Administrator', staff: 'Staff' },
   yes: 'yes',
   no: 'no',
   filters: {

@@ -185,10 +185,12 @@ export const auditJa = {
     withdrawnPlans: '協議予定から戻した支援プラン',
     reportsMoved: '次の会議に移した事後報告',
     role: '役割',
+    previousRole: '変更前の役割',
     method: '操作',
     confirmNotStatutory: '法定外の確認',
   },
   releaseActions: { save: 'ファイルに保存', print: '印刷' },
+  staffRoles: { administrator: '管理者', staff: '職員' },
   yes: 'はい',
   no: 'いいえ',
   filters: {

@@ -88,7 +88,7 @@ describe('roles change only by an administrator, never leaving the vault without
     expect(await fails('staff.setRole', { staffId: adminId, role: 'staff' })).toMatchObject({ code: 'cannot_change_own_role' });
     const promoted = await ok<StaffMember>('staff.setRole', { staffId, role: 'administrator' });
     expect(promoted.role).toBe('administrator');
-    expect(db().prepare("SELECT details FROM audit_log WHERE action = 'staff.role_changed'").pluck().get()).toBe(JSON.stringify({ from: 'staff', to: 'administrator' }));
+    expect(db().prepare("SELECT details FROM audit_log WHERE action = 'staff.role_changed'").pluck().get()).toBe(JSON.stringify({ previousRole: 'staff', role: 'administrator' }));
 
     // Now two administrators: the second demotes the first, and is then the last one.
     await signInAs(staffId, STAFF.passphrase);

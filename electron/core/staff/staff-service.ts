@@ -91,7 +91,7 @@ export function setRole(vault: OpenVault, staffId: string, role: StaffRole, now:
     if (before === role) return;
     if (role === 'staff') assertAnotherAdministrator(vault, staffId);
     vault.db.prepare('UPDATE staff SET role = ? WHERE id = ?').run(role, staffId);
-    appendAudit(vault.db, { action: 'staff.role_changed', staffId: vault.staff.id, subject: staffId, details: { from: before, to: role } }, now);
+    appendAudit(vault.db, { action: 'staff.role_changed', staffId: vault.staff.id, subject: staffId, details: { previousRole: before, role } }, now);
   })();
   const member = listStaff(vault).staff.find((s) => s.id === staffId);
   if (!member) throw new KasaneError('staff_not_found');
