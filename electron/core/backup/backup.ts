@@ -231,19 +231,25 @@ function runWorker(input: Omit<BackupJobInput, 'dataKey'>, dataKey: Buffer, job:
  * touched until the new one is good. Every attempt is recorded (and audited for `auditAs`, the
  * staff account that asked). One at a time: another is refused with backup_in_progress.
  */
-export function createBackup(vault: OpenVault, trigger: Trigger, now: Date, opts: { auditAs?: string } = {}): Promise<BackupRecord> {
+/**
+ * `opts.to`: a one-off destination (kasane backup --to DIR, e.g. a USB stick): used for this backup
+ * only, never saved as the folder of later automatic backups, and never pruned (the files there
+ * are someone else's to keep).
+ */
+export function createBackup(vault: OpenVault, trigger: Trigger, now: Date, opts: { auditAs?: string; to?: string } = {}): Promise<BackupRecord> {
   if (running) return Promise.reject(new KasaneError('backup_in_progress'));
   const job: RunningBackup = { dir: vault.dir, phase: 'snapshot', done: 0, total: 0, startedAt: now.toISOString(), snapshot: null, finished: Promise.resolve() };
   running = job;
-  const finished = makeBackup(vault, trigger, now, job, opts.auditAs ?? null).finally(() => {
+  const finished = makeBackup(vault, trigger, now, job, opts.auditAs ?? null, opts.to ?? null).finally(() => {
     if (running === job) running = null;
   });
   job.finished = finished;
   return finished;
 }
 
-async function makeBackup(vault: OpenVault, trigger: Trigger, now: Date, job: RunningBackup, auditAs: string | null): Promise<BackupRecord> {
-  const settings = readBackupSettings(vault.db);
+async function makeBackup(vault: OpenVault, trigger: Trigger, now: Date, job: RunningBackup, auditAs: string | null, oneOff: string | null): Promise<BackupRecord> {
+  const configured = readBackupSettings(vault.db);
+  const settings = oneOff ? { ...configured, folder: oneOff } : configured;
   if (!settings.folder) {
     if (auditAs) appendAudit(vault.db, { action: 'backup.failed', staffId: auditAs, details: { code: 'backup_folder_not_set' } }, now);
     throw new KasaneError('backup_folder_not_set');
@@ -273,7 +279,7 @@ async function makeBackup(vault: OpenVault, trigger: Trigger, now: Date, job: Ru
       record(vault.db, done);
       if (auditAs) appendAudit(vault.db, { action: 'backup.created', staffId: auditAs, details: { fileName: done.fileName, sizeBytes: done.sizeBytes } }, now);
     })();
-    pruneBackups(folder, settings.keep);
+    if (!oneOff) pruneBackups(folder, settings.keep);
     return done;
   } catch (err) {
     const e = folderError(err, folder);

@@ -59,6 +59,10 @@ describe('kasane CLI', { timeout: 120_000 }, () => {
     expect(backup.out).toContain('バックアップを作成しました');
     expect(backup.code).toBe(0);
     const file = /バックアップを作成しました: (\S+)/.exec(backup.out)![1]!;
+    // --to is one-off: it does not become the folder of later backups (none is set in this vault).
+    const again = kasane(['backup', '--vault', dir]);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain('バックアップの保存先が設定されていません');
     const declined = kasane(['restore', '--vault', dir, '--from', file]);
     expect(declined.out).toContain('自治体: みほん市');
     expect(declined.out).toContain('復元を取りやめました');

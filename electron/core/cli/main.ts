@@ -8,7 +8,7 @@ import { startHost } from '../host/server';
 import { resolvePaths } from '../vault/paths';
 import { createVault, unlockVault, vaultExists } from '../vault/vault';
 import { verifyVault } from '../vault/verify';
-import { createBackup, inspectBackup, restoreBackup, writeBackupSettings } from '../backup/backup';
+import { createBackup, inspectBackup, restoreBackup } from '../backup/backup';
 import { describeError } from './messages';
 import { ask, passphraseFrom } from './prompt';
 import { openAppWindow } from './open-browser';
@@ -202,11 +202,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         const passphrase = await passphraseFrom(env);
         const vault = await unlockVault(paths.main, { passphrase });
         try {
-          if (values.to) {
-            mkdirSync(resolve(values.to), { recursive: true });
-            writeBackupSettings(vault.db, { folder: resolve(values.to) });
-          }
-          const done = await createBackup(vault, 'manual', new Date());
+          // --to is this backup's destination only: the folder set in the app stays as it is.
+          if (values.to) mkdirSync(resolve(values.to), { recursive: true });
+          const done = await createBackup(vault, 'manual', new Date(), values.to ? { to: resolve(values.to) } : {});
           console.log(`バックアップを作成しました: ${join(done.folder, done.fileName!)}\n大きさ ${(done.sizeBytes! / 1024 / 1024).toFixed(1)} MB、所要 ${done.durationMs} ms`);
           return 0;
         } finally {
