@@ -86,6 +86,12 @@ describe('roles change only by an administrator, never leaving the vault without
   it('refuses changing one\'s own role and demoting or removing the last administrator; a change is audited', async () => {
     await signInAs(adminId, VAULT_INPUT.passphrase);
     expect(await fails('staff.setRole', { staffId: adminId, role: 'staff' })).toMatchObject({ code: 'cannot_change_own_role' });
+    // Bad input is refused by the contract before anything is read or changed.
+    expect((await fails('staff.setRole', { staffId, role: 'owner' })).code).toBe('validation_failed');
+    expect((await fails('staff.setRole', { staffId: 'no-such-account', role: 'staff' })).code).toBe('staff_not_found');
+    const org = (await ok<Organization[]>('organization.list', {}))[0]!;
+    expect((await fails('organization.setExemption', { id: org.id, reason: '   ' })).code).toBe('validation_failed');
+    expect((await fails('organization.setExemption', { id: 'no-such-org', reason: '地方公務員法' })).code).toBe('organization_not_found');
     const promoted = await ok<StaffMember>('staff.setRole', { staffId, role: 'administrator' });
     expect(promoted.role).toBe('administrator');
     expect(db().prepare("SELECT details FROM audit_log WHERE action = 'staff.role_changed'").pluck().get()).toBe(JSON.stringify({ previousRole: 'staff', role: 'administrator' }));
