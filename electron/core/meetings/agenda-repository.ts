@@ -2,7 +2,7 @@ import { KasaneError, type Agenda, type AgendaItem } from '../../../shared/contr
 import { agendaTiming, CASE_ITEM_SECTION, caseAllowedOnMeeting, meetingLength, type AgendaSection, type CaseItemKind } from '../../../shared/domain/agenda';
 import { consentOn } from '../../../shared/domain/consent';
 import { randomId } from '../vault/crypto';
-import { meetingRow, refusal, type MeetingRow } from './meeting-state';
+import { assertMayChange, meetingRow, type MeetingRow } from './meeting-state';
 import type { Db } from '../vault/database';
 import { consentRecords, toConsentRecord } from '../cases/case-repository';
 import { assertActiveOrganization } from '../directory/organization-repository';
@@ -13,8 +13,7 @@ import { decodeAttachment, storeAttachment, type MediaType } from '../attachment
 /** The 次第 and its 資料 change until 開会 (the state machine says so); after it they belong to the minutes. */
 function plannedMeeting(db: Db, id: string, change: 'agenda' | 'materials' = 'agenda'): MeetingRow {
   const m = meetingRow(db, id);
-  const refused = refusal(m, change);
-  if (refused) throw refused;
+  assertMayChange(m, change);
   return m;
 }
 

@@ -5,7 +5,7 @@ import { coverageForMeeting, meetingVerdicts } from '../pledges/pledge-repositor
 import { createMember } from '../directory/member-repository';
 import { formatWareki } from '../../../shared/domain/wareki';
 import { materialCopies } from '../minutes/closing';
-import { assertHeldBy, changeMeeting, meetingRow, refusal, type MeetingRow } from './meeting-state';
+import { assertHeldBy, assertMayChange, changeMeeting, meetingRow, type MeetingRow } from './meeting-state';
 
 /** HH:MM on the secretariat's clock. */
 export const localTime = (d: Date): string => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
@@ -80,21 +80,6 @@ function assertMayJoin(db: Db, m: MeetingRow, memberId: string): GatePass | null
   return passOf(memberId, row.coverage);
 }
 
-/** Checking in someone already marked present would overwrite their arrival time: refused. */
-function assertNotPresent(db: Db, meetingId: string, memberId: string): void {
-  const row = db
-    .prepare('SELECT m.name, a.arrived_at FROM meeting_attendance a JOIN members m ON m.id = a.member_id WHERE a.meeting_id = ? AND a.member_id = ? AND a.present = 1')
-    .get(meetingId, memberId) as { name: string; arrived_at: string | null } | undefined;
-  if (row) throw new KasaneError('attendee_already_checked_in', { name: row.name, arrivedAt: row.arrived_at ?? '—' });
-}
-
-function mark(db: Db, meetingId: string, memberId: string, present: boolean, walkIn: boolean, arrivedAt: string | null, now: Date): void {
-  db.prepare(
-    `INSERT INTO meeting_attendance (meeting_id, member_id, present, walk_in, arrived_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (meeting_id, member_id) DO UPDATE SET present = excluded.present, arrived_at = excluded.arrived_at, left_at = NULL, pledge_evidence = NULL, updated_at = excluded.updated_at`,
-  ).run(meetingId, memberId, present ? 1 : 0, walkIn ? 1 : 0, present ? arrivedAt : null, now.toISOString());
-}
-
 interface AttendanceMark {
   name: string;
   present: number;
@@ -106,6 +91,18 @@ function markOf(db: Db, meetingId: string, memberId: string): AttendanceMark | u
   return db
     .prepare('SELECT m.name, a.present, a.arrived_at, a.left_at FROM meeting_attendance a JOIN members m ON m.id = a.member_id WHERE a.meeting_id = ? AND a.member_id = ?')
     .get(meetingId, memberId) as AttendanceMark | undefined;
+}
+
+/** Checking in someone already marked present would overwrite their arrival time: refused. */
+function assertNotPresent(mark: AttendanceMark | undefined): void {
+  if (mark?.present === 1) throw new KasaneError('attendee_already_checked_in', { name: mark.name, arrivedAt: mark.arrived_at ?? '—' });
+}
+
+function mark(db: Db, meetingId: string, memberId: string, present: boolean, walkIn: boolean, arrivedAt: string | null, now: Date): void {
+  db.prepare(
+    `INSERT INTO meeting_attendance (meeting_id, member_id, present, walk_in, arrived_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (meeting_id, member_id) DO UPDATE SET present = excluded.present, arrived_at = excluded.arrived_at, left_at = NULL, pledge_evidence = NULL, updated_at = excluded.updated_at`,
+  ).run(meetingId, memberId, present ? 1 : 0, walkIn ? 1 : 0, present ? arrivedAt : null, now.toISOString());
 }
 
 /**
@@ -120,8 +117,7 @@ export function checkIn(
   today: string,
 ): GatePass | null {
   const m = meetingRow(db, input.meetingId);
-  const refused = refusal(m, input.present ? 'arrive' : 'absent');
-  if (refused) throw refused;
+  assertMayChange(m, input.present ? 'arrive' : 'absent');
   if (!db.prepare('SELECT 1 FROM meeting_invitees WHERE meeting_id = ? AND member_id = ?').get(input.meetingId, input.memberId)) {
     throw new KasaneError('member_not_found');
   }
@@ -131,7 +127,7 @@ export function checkIn(
   let pass: GatePass | null = null;
   let arrivedAt: string | null = null;
   if (input.present) {
-    assertNotPresent(db, input.meetingId, input.memberId);
+    assertNotPresent(before);
     arrivedAt = recordedTime(m, input.arrivedAt, now, today, 'arrival_time_required');
     pass = assertMayJoin(db, m, input.memberId);
   } else if (before?.present === 1 && m.state === 'open') {
@@ -156,8 +152,7 @@ function storeEvidence(db: Db, meetingId: string, pass: GatePass): void {
 /** 退席: only someone who arrived, once, and not before their arrival. */
 export function recordLeaving(db: Db, meetingId: string, memberId: string, leftAt: string, now: Date): void {
   const m = meetingRow(db, meetingId);
-  const refused = refusal(m, 'leave');
-  if (refused) throw refused;
+  assertMayChange(m, 'leave');
   const a = markOf(db, meetingId, memberId);
   if (!a) {
     if (!db.prepare('SELECT 1 FROM meeting_invitees WHERE meeting_id = ? AND member_id = ?').get(meetingId, memberId)) throw new KasaneError('member_not_found');
@@ -179,10 +174,9 @@ export function addWalkIn(
   today: string,
 ): { memberId: string; pass: GatePass | null } {
   const m = meetingRow(db, input.meetingId);
-  const refused = refusal(m, 'walk_in');
-  if (refused) throw refused;
+  assertMayChange(m, 'walk_in');
   assertHeldBy(m, today);
-  if (input.memberId) assertNotPresent(db, m.id, input.memberId);
+  if (input.memberId) assertNotPresent(markOf(db, m.id, input.memberId));
   const arrivedAt = recordedTime(m, input.arrivedAt, now, today, 'arrival_time_required');
   const memberId =
     input.memberId ??
@@ -216,8 +210,7 @@ export function openMeeting(
   today: string,
 ): { refused: { memberId: string; name: string }[]; passes: GatePass[] } {
   const m = meetingRow(db, meetingId);
-  const refused0 = refusal(m, 'open');
-  if (refused0) throw refused0;
+  assertMayChange(m, 'open');
   assertHeldBy(m, today);
   const present = new Set(
     // Everyone who arrived, even if they have left again: what they heard at 受付 is covered too,

@@ -5,7 +5,7 @@ import { defaultSections, DEFAULT_MINUTES, MEETING_TYPE_TITLES, SECTION_TITLES, 
 import { fiscalYearRange } from '../../../shared/domain/fiscal-year';
 import type { MeetingChange } from '../../../shared/domain/meeting-lifecycle';
 import { randomId } from '../vault/crypto';
-import { meetingRow, refusal } from './meeting-state';
+import { assertMayChange, meetingRow } from './meeting-state';
 import type { Db } from '../vault/database';
 
 type Warning = z.infer<typeof MeetingWarning>;
@@ -187,10 +187,7 @@ export function updateMeeting(db: Db, input: z.output<typeof UpdateMeetingInput>
   const removed = [...current].filter((id) => !wanted.has(id));
   if (added.length) changes.add('invite');
   if (removed.length) changes.add('uninvite');
-  for (const change of changes) {
-    const refused = refusal(row, change);
-    if (refused) throw refused;
-  }
+  for (const change of changes) assertMayChange(row, change);
   for (const [column, value] of updates) db.prepare(`UPDATE meetings SET ${column} = ?, updated_at = ? WHERE id = ?`).run(value, now.toISOString(), input.id);
   const drop = db.prepare('DELETE FROM meeting_invitees WHERE meeting_id = ? AND member_id = ?');
   for (const memberId of removed) drop.run(input.id, memberId);

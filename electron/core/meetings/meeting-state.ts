@@ -27,15 +27,16 @@ export function meetingRow(db: Db, id: string): MeetingRow {
 }
 
 /** The state machine's refusal as a typed error that says what to do instead. */
-export function refusal(m: MeetingRow, change: MeetingChange): KasaneError | null {
+/** Throws the state machine's refusal as a typed error that says what to do instead; returns where the change leads. */
+export function assertMayChange(m: MeetingRow, change: MeetingChange): MeetingLifecycleState {
   const verdict = meetingChange(m.state, change);
-  if (verdict.ok) return null;
-  if (verdict.reason === 'cancelled') return new KasaneError('meeting_cancelled', { reason: m.cancel_reason ?? '' });
+  if (verdict.ok) return verdict.to;
+  if (verdict.reason === 'cancelled') throw new KasaneError('meeting_cancelled', { reason: m.cancel_reason ?? '' });
   const code = ({ frozen_from_check_in: 'meeting_frozen_from_check_in', in_session: 'meeting_in_session', not_started: 'meeting_not_started', record_closed: 'meeting_record_closed' } as const)[
     verdict.reason
   ];
   // The change by its key: each language names it (i18n meetings.changes).
-  return new KasaneError(code, { change });
+  throw new KasaneError(code, { change });
 }
 
 /**
@@ -45,10 +46,8 @@ export function refusal(m: MeetingRow, change: MeetingChange): KasaneError | nul
  */
 export function changeMeeting(db: Db, meetingId: string, change: MeetingChange, now: Date): MeetingRow {
   const m = meetingRow(db, meetingId);
-  const refused = refusal(m, change);
-  if (refused) throw refused;
-  const to = meetingChange(m.state, change);
-  if (to.ok && to.to !== m.state) db.prepare('UPDATE meetings SET state = ?, updated_at = ? WHERE id = ?').run(to.to, now.toISOString(), m.id);
+  const to = assertMayChange(m, change);
+  if (to !== m.state) db.prepare('UPDATE meetings SET state = ?, updated_at = ? WHERE id = ?').run(to, now.toISOString(), m.id);
   return m;
 }
 

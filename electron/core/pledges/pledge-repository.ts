@@ -250,12 +250,17 @@ function effectiveOn(stored: readonly StoredPledge[], day: string, kinds?: reado
 
 const ANNUAL_KINDS: readonly Pledge['kind'][] = ['individual_annual', 'organization_roster'];
 
-/** The exemptions that held on a day (an exemption withdrawn today still covered last year's meetings). */
-function exemptionsOf(db: Db, day: string): Exemption[] {
-  return db
-    .prepare('SELECT organization_id AS organizationId, reason FROM organization_exemptions WHERE from_on <= @day AND (until_on IS NULL OR until_on >= @day)')
-    .all({ day }) as Exemption[];
+type ExemptionPeriod = Exemption & { fromOn: string; untilOn: string | null };
+
+function exemptionPeriods(db: Db): ExemptionPeriod[] {
+  return db.prepare('SELECT organization_id AS organizationId, reason, from_on AS fromOn, until_on AS untilOn FROM organization_exemptions').all() as ExemptionPeriod[];
 }
+
+/** The exemptions that held on a day (an exemption withdrawn today still covered last year's meetings). */
+const exemptionsOn = (periods: readonly ExemptionPeriod[], day: string): Exemption[] =>
+  periods.filter((e) => e.fromOn <= day && (e.untilOn === null || e.untilOn >= day));
+
+const exemptionsOf = (db: Db, day: string): Exemption[] => exemptionsOn(exemptionPeriods(db), day);
 
 /**
  * Of these attendances (a person present at a meeting on a day), the ones the register as it now
@@ -267,12 +272,9 @@ export function uncoveredAttendances<T extends { memberId: string; meetingId: st
   const memberIds = [...new Set(attendances.map((a) => a.memberId))];
   const stored = pledgesFor(db, memberIds);
   const affiliations = affiliationsFor(db, memberIds);
-  const periods = db.prepare('SELECT organization_id AS organizationId, reason, from_on AS fromOn, until_on AS untilOn FROM organization_exemptions').all() as (Exemption & {
-    fromOn: string;
-    untilOn: string | null;
-  })[];
+  const periods = exemptionPeriods(db);
   return attendances.filter((a) => {
-    const exemptions = periods.filter((e) => e.fromOn <= a.date && (e.untilOn === null || e.untilOn >= a.date));
+    const exemptions = exemptionsOn(periods, a.date);
     const person = { memberId: a.memberId, affiliations: affiliations.get(a.memberId) ?? [] };
     return !coverage(person, { id: a.meetingId, date: a.date }, effectiveOn(stored, a.date), exemptions).covered;
   });
